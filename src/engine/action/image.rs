@@ -1,0 +1,184 @@
+//! Shifts, point symmetries and interpolated rotations acting on images,
+//! feature maps, group feature maps (planes move AND the orientation axis is
+//! permuted) and group fibres.
+
+use super::{not_here, NoAction};
+use crate::engine::grid_group::{transform_plane, GridGroup, Mat2};
+use crate::engine::planes;
+use crate::engine::space::{Signal, Space};
+use crate::engine::transform::{Fill, Step};
+use ndarray::{Array2, ArrayView2, Axis};
+
+pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
+    match step {
+        Step::Shift { dx, dy, fill } => shift(x, *dx, *dy, *fill),
+        Step::Point(m) => point(x, *m, |p| transform_plane(p, *m)),
+        Step::Rotate { degrees, mask } => {
+            let quarter = (degrees / 90.0).round();
+            let nearest = Mat2::rot90_pow(quarter as i32);
+            if (degrees / 90.0 - quarter).abs() < 1e-6 {
+                point(x, nearest, |p| masked(transform_plane(masked(p.to_owned(), *mask).view(), nearest), *mask))
+            } else {
+                // Orientation channels move by the nearest quarter turn; the
+                // planes are resampled, so equivariance is only approximate.
+                point(x, nearest, |p| masked(rotate_bilinear(masked(p.to_owned(), *mask).view(), *degrees), *mask))
+            }
+        }
+        _ => Err(not_here(step, "images")),
+    }
+}
+
+fn stride_of(space: &Space) -> usize {
+    match space {
+        Space::Grid { stride } | Space::GroupGrid { stride, .. } => *stride,
+        _ => 1,
+    }
+}
+
+fn shift(x: &Signal, dx: i32, dy: i32, fill: Fill) -> Result<Signal, NoAction> {
+    if let Space::GroupFiber { .. } = x.space {
+        // Spatially pooled: translations act trivially.
+        return Ok(x.clone());
+    }
+    let s = stride_of(&x.space) as i32;
+    if dx % s != 0 || dy % s != 0 {
+        return Err(NoAction(format!(
+            "after pooling with stride {s}, one cell covers {s} pixels: a shift by ({dx}, {dy}) is not a whole number of cells, so it has no action on this layer's output"
+        )));
+    }
+    Ok(map_planes(x, |p| shift_plane(p, dx / s, dy / s, fill)))
+}
+
+/// Apply `plane_map` to every spatial plane and, on group spaces, move the
+/// orientation axis by the point symmetry `m`.
+fn point(x: &Signal, m: Mat2, plane_map: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> Result<Signal, NoAction> {
+    match &x.space {
+        Space::Grid { .. } => Ok(map_planes(x, plane_map)),
+        Space::GroupGrid { group, .. } | Space::GroupFiber { group } => {
+            let perm = orientation_permutation(*group, m)?;
+            let moved = if matches!(x.space, Space::GroupFiber { .. }) { x.clone() } else { map_planes(x, plane_map) };
+            let mut data = moved.data.clone();
+            for (h, &to) in perm.iter().enumerate() {
+                data.index_axis_mut(Axis(1), to).assign(&moved.data.index_axis(Axis(1), h));
+            }
+            Ok(Signal::new(data, moved.space))
+        }
+        _ => unreachable!("image::act is only called on grid spaces"),
+    }
+}
+
+/// Where orientation `h` goes under `m`: the index of `m · e_h`.
+fn orientation_permutation(group: GridGroup, m: Mat2) -> Result<Vec<usize>, NoAction> {
+    let els = group.elements();
+    els.iter()
+        .map(|&e| group.index_of(m.mul(e)))
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| {
+            NoAction(format!(
+                "{} is not in the group {}: these feature maps have no action of it (use the {} model for it)",
+                m.name(),
+                group.name(),
+                if group == GridGroup::C4 { "p4m" } else { "p4 or p4m" }
+            ))
+        })
+}
+
+fn map_planes(x: &Signal, f: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> Signal {
+    Signal::new(planes::map_planes(&x.data, f), x.space.clone())
+}
+
+/// Shift a plane by `dx` columns right and `dy` rows down.
+pub fn shift_plane(a: ArrayView2<f32>, dx: i32, dy: i32, fill: Fill) -> Array2<f32> {
+    let (h, w) = a.dim();
+    Array2::from_shape_fn((h, w), |(i, j)| {
+        let si = i as i64 - dy as i64;
+        let sj = j as i64 - dx as i64;
+        match fill {
+            Fill::Cyclic => a[(si.rem_euclid(h as i64) as usize, sj.rem_euclid(w as i64) as usize)],
+            Fill::Zero => {
+                if si < 0 || sj < 0 || si >= h as i64 || sj >= w as i64 {
+                    0.0
+                } else {
+                    a[(si as usize, sj as usize)]
+                }
+            }
+        }
+    })
+}
+
+/// Rotate a plane counterclockwise (as seen on screen) by `degrees` about its
+/// centre, sampling bilinearly; pixels from outside the plane are zero.
+/// At multiples of 90 degrees this equals [`transform_plane`].
+pub fn rotate_bilinear(a: ArrayView2<f32>, degrees: f32) -> Array2<f32> {
+    let (h, w) = a.dim();
+    let (s, c) = (degrees as f64).to_radians().sin_cos();
+    let (cx, cy) = ((w as f64 - 1.0) / 2.0, (h as f64 - 1.0) / 2.0);
+    let sample = |i: i64, j: i64| -> f64 {
+        if i < 0 || j < 0 || i >= h as i64 || j >= w as i64 {
+            0.0
+        } else {
+            a[(i as usize, j as usize)] as f64
+        }
+    };
+    Array2::from_shape_fn((h, w), |(i, j)| {
+        let (x, y) = (j as f64 - cx, i as f64 - cy);
+        // Source = M⁻¹ p with M = [[c, s], [-s, c]] (the rot90 matrix at 90°).
+        let (sx, sy) = (c * x - s * y + cx, s * x + c * y + cy);
+        let (j0, i0) = (sx.floor(), sy.floor());
+        let (fx, fy) = (sx - j0, sy - i0);
+        let (j0, i0) = (j0 as i64, i0 as i64);
+        let v = sample(i0, j0) * (1.0 - fx) * (1.0 - fy)
+            + sample(i0, j0 + 1) * fx * (1.0 - fy)
+            + sample(i0 + 1, j0) * (1.0 - fx) * fy
+            + sample(i0 + 1, j0 + 1) * fx * fy;
+        v as f32
+    })
+}
+
+/// 1 inside the disc inscribed in an `h x w` plane, 0 outside.
+pub fn disc_mask(h: usize, w: usize) -> Array2<f32> {
+    let (cx, cy) = ((w as f64 - 1.0) / 2.0, (h as f64 - 1.0) / 2.0);
+    let r = (h.min(w) as f64) / 2.0;
+    Array2::from_shape_fn((h, w), |(i, j)| {
+        let (x, y) = (j as f64 - cx, i as f64 - cy);
+        if x * x + y * y <= r * r {
+            1.0
+        } else {
+            0.0
+        }
+    })
+}
+
+fn masked(a: Array2<f32>, mask: bool) -> Array2<f32> {
+    if mask {
+        let (h, w) = a.dim();
+        a * disc_mask(h, w)
+    } else {
+        a
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilinear_quarter_turn_equals_exact_rotation() {
+        let a = Array2::from_shape_fn((5, 5), |(i, j)| (i * 7 + j * 3) as f32);
+        let r = rotate_bilinear(a.view(), 90.0);
+        let e = transform_plane(a.view(), Mat2::ROT90);
+        for (x, y) in r.iter().zip(e.iter()) {
+            assert!((x - y).abs() < 1e-4);
+        }
+    }
+
+    #[test]
+    fn cyclic_shift_wraps_and_zero_shift_fills() {
+        let a = Array2::from_shape_fn((3, 3), |(i, j)| (i * 3 + j) as f32);
+        let c = shift_plane(a.view(), 1, 0, Fill::Cyclic);
+        assert_eq!(c[(0, 0)], 2.0);
+        let z = shift_plane(a.view(), 1, 0, Fill::Zero);
+        assert_eq!(z[(0, 0)], 0.0);
+        assert_eq!(z[(0, 1)], 0.0 + a[(0, 0)]);
+    }
+}

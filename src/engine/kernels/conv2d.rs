@@ -1,0 +1,119 @@
+//! 2-D cross-correlation with "same" output size, as in every deep-learning
+//! library: `out[o, i, j] = b[o] + Σ_{c, u, v} w[o, c, u, v] · x[c, i + u - p, j + v - p]`
+//! with `p = K / 2` and out-of-range pixels either wrapped (circular padding)
+//! or zero (zero padding).
+//!
+//! The fast path is im2col + one matrix product (ndarray's `dot`, backed by
+//! matrixmultiply); [`conv2d_reference`] is the direct loop it is tested against.
+
+use ndarray::{Array2, Array3, ArrayView1, ArrayView3, ArrayView4};
+
+/// How a convolution sees pixels beyond the border.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Padding {
+    /// Wrap around (the image is a torus): exact shift equivariance (claim I1).
+    Circular,
+    /// Zeros outside: equivariance breaks at the border (claim I2).
+    Zero,
+}
+
+impl Padding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Padding::Circular => "circular",
+            Padding::Zero => "zero",
+        }
+    }
+}
+
+/// Source index along one axis, or `None` for a zero-padded pixel.
+#[inline]
+fn source(i: usize, u: usize, p: usize, n: usize, pad: Padding) -> Option<usize> {
+    let s = i as isize + u as isize - p as isize;
+    match pad {
+        Padding::Circular => Some(s.rem_euclid(n as isize) as usize),
+        Padding::Zero => (s >= 0 && (s as usize) < n).then_some(s as usize),
+    }
+}
+
+/// Fast convolution. `x: (C, H, W)`, `w: (O, C, K, K)` with odd `K`, `b: (O)`.
+pub fn conv2d(x: ArrayView3<f32>, w: ArrayView4<f32>, b: ArrayView1<f32>, pad: Padding) -> Array3<f32> {
+    let (c, h, wd) = x.dim();
+    let (o, _, k, _) = w.dim();
+    let cols = im2col(x, k, pad);
+    let wm = w.to_shape((o, c * k * k)).expect("weights reshape to (O, C·K·K)");
+    let mut out = wm.dot(&cols);
+    for (mut row, &bias) in out.outer_iter_mut().zip(b.iter()) {
+        row += bias;
+    }
+    out.into_shape_with_order((o, h, wd)).expect("(O, H·W) reshapes to (O, H, W)")
+}
+
+/// The im2col matrix: row `(c, u, v)`, column `(i, j)` holds `x[c, i+u-p, j+v-p]`.
+pub fn im2col(x: ArrayView3<f32>, k: usize, pad: Padding) -> Array2<f32> {
+    let (c, h, w) = x.dim();
+    let p = k / 2;
+    let mut cols = Array2::<f32>::zeros((c * k * k, h * w));
+    let wrap_cols: Vec<Vec<Option<usize>>> = (0..k).map(|v| (0..w).map(|j| source(j, v, p, w, pad)).collect()).collect();
+    for ci in 0..c {
+        let plane = x.index_axis(ndarray::Axis(0), ci);
+        for u in 0..k {
+            for v in 0..k {
+                let mut row = cols.row_mut((ci * k + u) * k + v);
+                let row = row.as_slice_mut().expect("rows of a fresh array are contiguous");
+                for i in 0..h {
+                    let Some(si) = source(i, u, p, h, pad) else { continue };
+                    let src = plane.row(si);
+                    let dst = &mut row[i * w..(i + 1) * w];
+                    for (j, d) in dst.iter_mut().enumerate() {
+                        if let Some(sj) = wrap_cols[v][j] {
+                            *d = src[sj];
+                        }
+                    }
+                }
+            }
+        }
+    }
+    cols
+}
+
+/// The direct six-loop convolution: slow, obviously correct.
+pub fn conv2d_reference(x: ArrayView3<f32>, w: ArrayView4<f32>, b: ArrayView1<f32>, pad: Padding) -> Array3<f32> {
+    let (c, h, wd) = x.dim();
+    let (o, _, k, _) = w.dim();
+    let p = k / 2;
+    Array3::from_shape_fn((o, h, wd), |(oo, i, j)| {
+        let mut acc = b[oo] as f64;
+        for ci in 0..c {
+            for u in 0..k {
+                for v in 0..k {
+                    if let (Some(si), Some(sj)) = (source(i, u, p, h, pad), source(j, v, p, wd, pad)) {
+                        acc += w[(oo, ci, u, v)] as f64 * x[(ci, si, sj)] as f64;
+                    }
+                }
+            }
+        }
+        acc as f32
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::{Array1, Array4};
+
+    #[test]
+    fn literal_values() {
+        // numpy: x = np.arange(9.).reshape(1,3,3); w = ones((1,1,3,3));
+        // circular: every output is the sum of all 9 values = 36.
+        // zero padding: corner (0,0) = 0+1+3+4 = 8, centre = 36.
+        let x = Array3::from_shape_fn((1, 3, 3), |(_, i, j)| (3 * i + j) as f32);
+        let w = Array4::<f32>::ones((1, 1, 3, 3));
+        let b = Array1::<f32>::zeros(1);
+        let c = conv2d(x.view(), w.view(), b.view(), Padding::Circular);
+        assert!(c.iter().all(|&v| v == 36.0));
+        let z = conv2d(x.view(), w.view(), b.view(), Padding::Zero);
+        assert_eq!(z[(0, 0, 0)], 8.0);
+        assert_eq!(z[(0, 1, 1)], 36.0);
+    }
+}

@@ -1,0 +1,4 @@
+//! Numerical kernels: fast versions used by the layers, each checked in tests
+//! against a slow, obviously correct reference.
+
+pub mod conv2d;

@@ -1,0 +1,78 @@
+//! Layers: small structs with a documented config and one shared trait. A
+//! layer's `forward` also computes the space of its output, which is how the
+//! equivariance check knows how a transformation acts there (the layer's
+//! output representation).
+
+pub mod activation;
+pub mod conv2d;
+pub mod dense;
+pub mod flatten;
+pub mod global_pool;
+pub mod pool;
+
+use crate::engine::space::{Signal, Tensor};
+use std::fmt;
+
+/// A layer was given a signal it cannot process (wrong space or shape).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerError(pub String);
+
+impl fmt::Display for LayerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for LayerError {}
+
+/// How an output cell depends on input cells, for drawing receptive fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Geometry {
+    /// Each output cell sees exactly its own input cell.
+    Pointwise,
+    /// A window of `size` cells; output cell `i` starts at input cell
+    /// `i · stride - offset` (offset = size/2 for centred convolutions).
+    Window { size: usize, stride: usize, offset: usize },
+    /// Every input cell (global pooling, dense layers).
+    Global,
+}
+
+/// A named weight array, for display and export.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub value: Tensor,
+}
+
+/// The one trait every layer of every lab implements.
+pub trait Layer: fmt::Debug + Send + Sync {
+    /// The stable `data-kind` name (`conv2d`, `relu`, ...).
+    fn kind(&self) -> &'static str;
+    /// A short human label, e.g. "conv 3×3, 1→8, circular".
+    fn label(&self) -> String;
+    /// Compute the output signal, including the space it lives on.
+    fn forward(&self, x: &Signal) -> Result<Signal, LayerError>;
+    /// How output cells depend on input cells.
+    fn geometry(&self) -> Geometry {
+        Geometry::Pointwise
+    }
+    /// The layer's weights (empty for parameter-free layers).
+    fn params(&self) -> Vec<Param> {
+        Vec::new()
+    }
+}
+
+/// The `(C, H, W)` view of a grid signal, or a clear error.
+pub(crate) fn expect_grid<'a>(x: &'a Signal, layer: &str) -> Result<(usize, ndarray::ArrayView3<'a, f32>), LayerError> {
+    match x.space {
+        crate::engine::space::Space::Grid { stride } => {
+            let v = x
+                .data
+                .view()
+                .into_dimensionality::<ndarray::Ix3>()
+                .map_err(|_| LayerError(format!("{layer} expects a (C, H, W) image")))?;
+            Ok((stride, v))
+        }
+        _ => Err(LayerError(format!("{layer} expects an image or feature maps, got a {}", x.space.describe()))),
+    }
+}

@@ -1,0 +1,120 @@
+//! Local pooling: coarse-graining from scale separation. A `size × size`
+//! window every `stride` cells, max or mean, on every spatial plane (images
+//! and group feature maps alike); the output has `H / stride` rows (rounded
+//! down, windows wrap around the border).
+//!
+//! A cyclic shift by a multiple of the stride moves the output by
+//! `shift / stride` exactly; other shifts have no action on the output (claim
+//! I4). Blurred pooling (Zhang 2019, "Making convolutional networks
+//! shift-invariant again": max with stride 1, a binomial blur, then
+//! subsampling) keeps the output far closer under such shifts (claim I12).
+
+use super::{Geometry, Layer, LayerError};
+use crate::engine::planes::map_planes;
+use crate::engine::space::{Signal, Space};
+use ndarray::{Array2, ArrayView2};
+
+/// How a window is reduced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PoolMode {
+    Max,
+    Mean,
+    /// Max with stride 1, blur with the `[1, 2, 1]` binomial filter, then subsample.
+    Blur,
+}
+
+/// A local pooling layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pool {
+    pub mode: PoolMode,
+    pub size: usize,
+    pub stride: usize,
+}
+
+impl Pool {
+    pub fn max(size: usize) -> Self {
+        Pool { mode: PoolMode::Max, size, stride: size }
+    }
+    pub fn mean(size: usize) -> Self {
+        Pool { mode: PoolMode::Mean, size, stride: size }
+    }
+    pub fn blur(stride: usize) -> Self {
+        Pool { mode: PoolMode::Blur, size: 2, stride }
+    }
+}
+
+/// Reduce `size × size` windows every `stride` cells, wrapping at the border.
+pub fn pool_plane(a: ArrayView2<f32>, size: usize, stride: usize, mean: bool) -> Array2<f32> {
+    let (h, w) = a.dim();
+    let (oh, ow) = (h / stride, w / stride);
+    Array2::from_shape_fn((oh, ow), |(i, j)| {
+        let mut acc = if mean { 0.0 } else { f32::NEG_INFINITY };
+        for u in 0..size {
+            for v in 0..size {
+                let x = a[((i * stride + u) % h, (j * stride + v) % w)];
+                acc = if mean { acc + x } else { acc.max(x) };
+            }
+        }
+        if mean {
+            acc / (size * size) as f32
+        } else {
+            acc
+        }
+    })
+}
+
+/// Blur with the separable binomial filter `[1, 2, 1] / 4` (circular), then
+/// keep every `stride`-th cell.
+pub fn blur_subsample(a: ArrayView2<f32>, stride: usize) -> Array2<f32> {
+    let (h, w) = a.dim();
+    let k = [0.25f32, 0.5, 0.25];
+    let rows = Array2::from_shape_fn((h, w), |(i, j)| (0..3).map(|u| k[u] * a[((i + h + u - 1) % h, j)]).sum::<f32>());
+    Array2::from_shape_fn((h / stride, w / stride), |(i, j)| {
+        let (ci, cj) = (i * stride, j * stride);
+        (0..3).map(|v| k[v] * rows[(ci, (cj + w + v - 1) % w)]).sum::<f32>()
+    })
+}
+
+impl Layer for Pool {
+    fn kind(&self) -> &'static str {
+        match self.mode {
+            PoolMode::Max => "maxpool",
+            PoolMode::Mean => "avgpool",
+            PoolMode::Blur => "blurpool",
+        }
+    }
+
+    fn label(&self) -> String {
+        match self.mode {
+            PoolMode::Max => format!("max pool {0}×{0}, stride {1}", self.size, self.stride),
+            PoolMode::Mean => format!("average pool {0}×{0}, stride {1}", self.size, self.stride),
+            PoolMode::Blur => format!("blurred max pool, stride {}", self.stride),
+        }
+    }
+
+    fn forward(&self, x: &Signal) -> Result<Signal, LayerError> {
+        let space = match &x.space {
+            Space::Grid { stride } => Space::Grid { stride: stride * self.stride },
+            Space::GroupGrid { group, stride } => Space::GroupGrid { group: *group, stride: stride * self.stride },
+            other => return Err(LayerError(format!("pooling expects feature maps, got a {}", other.describe()))),
+        };
+        let s = x.data.shape();
+        if s[s.len() - 1] < self.stride || s[s.len() - 2] < self.stride {
+            return Err(LayerError(format!("the feature maps are smaller than the pooling stride {}", self.stride)));
+        }
+        let data = match self.mode {
+            PoolMode::Max => map_planes(&x.data, |p| pool_plane(p, self.size, self.stride, false)),
+            PoolMode::Mean => map_planes(&x.data, |p| pool_plane(p, self.size, self.stride, true)),
+            PoolMode::Blur => map_planes(&x.data, |p| blur_subsample(pool_plane(p, self.size, 1, false).view(), self.stride)),
+        };
+        Ok(Signal::new(data, space))
+    }
+
+    fn geometry(&self) -> Geometry {
+        match self.mode {
+            // Max over 2 (stride 1), then a 3-tap blur centred on the kept cell.
+            PoolMode::Blur => Geometry::Window { size: self.size + 2, stride: self.stride, offset: 1 },
+            _ => Geometry::Window { size: self.size, stride: self.stride, offset: 0 },
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The engine: pure maths on `ndarray`, no web crates.
+//!
+//! The central idea is one abstraction shared by all labs: a group element
+//! ([`transform::Transform`]) acts on a signal ([`space::Signal`]) according
+//! to the space it lives on ([`action`]); every layer ([`layers::Layer`])
+//! computes the space of its output; so the check ([`check`]) can compare
+//! `Φ_k(g·x)` with `ρ_k(g)·Φ_k(x)` for any model of any lab.
+
+pub mod action;
+pub mod check;
+pub mod graph;
+pub mod grid_group;
+pub mod kernels;
+pub mod layers;
+pub mod model;
+pub mod models;
+pub mod planes;
+pub mod receptive_field;
+pub mod rng;
+pub mod space;
+pub mod transform;

@@ -1,0 +1,4 @@
+//! Architecture presets of each lab, built from seeded or hand-made weights.
+
+pub mod filters;
+pub mod image;

@@ -1,0 +1,35 @@
+//! Helpers for arrays whose last two axes are a spatial plane `(.., H, W)`:
+//! images `(C, H, W)` and group feature maps `(C, |G|, H, W)` alike.
+
+use crate::engine::space::Tensor;
+use ndarray::{Array2, ArrayView2};
+
+/// Apply `f` to every trailing `(H, W)` plane; all results must share one shape.
+pub fn map_planes(data: &Tensor, f: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> Tensor {
+    let shape = data.shape().to_vec();
+    let nd = shape.len();
+    assert!(nd >= 2, "map_planes needs at least two axes");
+    let (h, w) = (shape[nd - 2], shape[nd - 1]);
+    let lead: usize = shape[..nd - 2].iter().product();
+    let std = data.as_standard_layout();
+    let flat = std.view().into_shape_with_order((lead, h, w)).expect("standard layout reshapes");
+    let planes: Vec<Array2<f32>> = flat.outer_iter().map(&f).collect();
+    let (oh, ow) = planes.first().map(|p| p.dim()).unwrap_or_else(|| f(Array2::zeros((h, w)).view()).dim());
+    let mut out_shape = shape[..nd - 2].to_vec();
+    out_shape.extend([oh, ow]);
+    let mut out = Tensor::zeros(out_shape);
+    {
+        let mut view = out.view_mut().into_shape_with_order((lead, oh, ow)).expect("fresh arrays are contiguous");
+        for (mut dst, src) in view.outer_iter_mut().zip(planes.iter()) {
+            dst.assign(src);
+        }
+    }
+    out
+}
+
+/// Number of spatial planes and their size `(planes, H, W)`.
+pub fn plane_dims(data: &Tensor) -> (usize, usize, usize) {
+    let s = data.shape();
+    let nd = s.len();
+    (s[..nd - 2].iter().product(), s[nd - 2], s[nd - 1])
+}
