@@ -12,6 +12,16 @@ pub struct Model {
     pub layers: Vec<Arc<dyn Layer>>,
 }
 
+/// Two models are equal when they share the very same layers (cheap, and what
+/// a UI needs to know whether anything must be redrawn).
+impl PartialEq for Model {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.layers.len() == other.layers.len()
+            && self.layers.iter().zip(&other.layers).all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
 impl Model {
     pub fn new(name: impl Into<String>, layers: Vec<Arc<dyn Layer>>) -> Self {
         Model { name: name.into(), layers }

@@ -33,3 +33,20 @@ pub fn plane_dims(data: &Tensor) -> (usize, usize, usize) {
     let nd = s.len();
     (s[..nd - 2].iter().product(), s[nd - 2], s[nd - 1])
 }
+
+/// The 2-D pictures of an array, for display: a vector is one `1 × n` row, a
+/// matrix is itself, and higher arrays give one picture per trailing plane
+/// (per channel of `(C, H, W)`, per channel and orientation of `(C, |G|, H, W)`).
+pub fn split_planes(data: &Tensor) -> Vec<Array2<f32>> {
+    let std = data.as_standard_layout();
+    match data.ndim() {
+        0 => vec![Array2::from_elem((1, 1), std.iter().next().copied().unwrap_or(0.0))],
+        1 => vec![Array2::from_shape_vec((1, data.len()), std.iter().copied().collect()).expect("length matches")],
+        2 => vec![std.view().into_dimensionality().expect("two axes").to_owned()],
+        _ => {
+            let (n, h, w) = plane_dims(data);
+            let flat = std.view().into_shape_with_order((n, h, w)).expect("standard layout reshapes");
+            flat.outer_iter().map(|p| p.to_owned()).collect()
+        }
+    }
+}

@@ -4,5 +4,6 @@
 
 pub mod image_decode;
 pub mod image_presets;
+pub mod image_settings;
 pub mod query;
 pub mod transform_expr;

@@ -1,0 +1,53 @@
+//! The start page: what the app teaches in three sentences, the blueprint,
+//! and a door into each lab with a first experiment to try.
+
+use yew::prelude::*;
+
+struct Card {
+    href: &'static str,
+    title: &'static str,
+    text: &'static str,
+    try_it: &'static str,
+    ready: bool,
+}
+
+const CARDS: [Card; 7] = [
+    Card { href: "#/image?preset=digit3&g=shift(3,5)&model=cnn-gap", title: "Images: shifts and pooling", text: "Convolutions move with the picture; global pooling forgets where things were; flatten + dense does not.", try_it: "Shift the digit and see every layer's verdict.", ready: true },
+    Card { href: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=symmetric", title: "Images: rotations", text: "A generic filter does not commute with a quarter turn; a symmetric one does. Group convolutions fix it for any filter.", try_it: "Rotate the letter F with symmetric filters.", ready: true },
+    Card { href: "#/graph", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Coming next.", ready: false },
+    Card { href: "#/dna", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Coming next.", ready: false },
+    Card { href: "#/sequence", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Coming next.", ready: false },
+    Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Coming next.", ready: false },
+    Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Coming next.", ready: false },
+];
+
+#[component]
+pub fn Home() -> Html {
+    html! {
+        <section class="page home">
+            <div class="hero">
+                <h1>{ "See symmetry inside a neural network" }</h1>
+                <p class="lead">
+                    { "Transform the input (shift it, rotate it, renumber its nodes, read the other DNA strand) and run the network on both. At every layer, Symmetry Lab measures whether the output stayed the same (" }
+                    <strong>{ "invariant" }</strong>{ "), moved in the same way as the input (" }
+                    <strong>{ "equivariant" }</strong>{ "), or neither, and shows the number that proves it." }
+                </p>
+            </div>
+            <ol class="blueprint" aria-label="The geometric deep learning blueprint">
+                <li class="bp-linear"><strong>{ "Equivariant linear layers" }</strong><span>{ "convolutions, group convolutions, message passing" }</span></li>
+                <li class="bp-nonlin"><strong>{ "Pointwise nonlinearities" }</strong><span>{ "ReLU, tanh: they commute with any reordering" }</span></li>
+                <li class="bp-pool"><strong>{ "Local pooling" }</strong><span>{ "coarse-graining: scale separation" }</span></li>
+                <li class="bp-global"><strong>{ "Invariant global pooling" }</strong><span>{ "forget where, keep what" }</span></li>
+            </ol>
+            <div class="cards">
+                { for CARDS.iter().map(|c| html! {
+                    <a class={classes!("card", (!c.ready).then_some("card-soon"))} href={c.href}>
+                        <h2>{ c.title }</h2>
+                        <p>{ c.text }</p>
+                        <p class="try">{ c.try_it }</p>
+                    </a>
+                }) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,129 @@
+//! The transformation bar: stack shifts, quarter turns and flips into g, see
+//! the composed element, undo it with g⁻¹ (claim C1), or type an expression.
+
+use super::state::{Action, ImageLabState};
+use crate::app::widgets::heatmap::{Heatmap, Plane};
+use crate::engine::grid_group::Mat2;
+use crate::engine::transform::{Fill, Step, Transform};
+use crate::viz::colormap::{ColorMap, Scale};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TransformBarProps {
+    pub g: Transform,
+    pub fill: Fill,
+    pub gx: Option<Plane>,
+    pub dispatch: UseReducerDispatcher<ImageLabState>,
+}
+
+/// "rot90 then shift(0,-3)": the composed element in words.
+fn composed_text(g: &Transform) -> String {
+    let s = g.simplified();
+    if s.is_identity() {
+        return "the identity (nothing moves)".into();
+    }
+    s.steps.iter().map(|st| st.to_string()).collect::<Vec<_>>().join(" then ")
+}
+
+fn number_input(state: &UseStateHandle<i32>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        let v: HtmlInputElement = e.target_unchecked_into();
+        if let Ok(n) = v.value().parse::<i32>() {
+            state.set(n.clamp(-64, 64));
+        }
+    })
+}
+
+#[component]
+pub fn TransformBar(p: &TransformBarProps) -> Html {
+    let dx = use_state(|| 3i32);
+    let dy = use_state(|| 5i32);
+    let text = use_state(|| p.g.to_string());
+    {
+        let text = text.clone();
+        use_effect_with(p.g.to_string(), move |g| text.set(g.clone()));
+    }
+    let push = |step: Step| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(step.clone())))
+    };
+    let add_shift = {
+        let (d, dx, dy, fill) = (p.dispatch.clone(), dx.clone(), dy.clone(), p.fill);
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(Step::Shift { dx: *dx, dy: *dy, fill })))
+    };
+    let set_fill = |fill: Fill| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: Event| d.dispatch(Action::SetFill(fill)))
+    };
+    let d = p.dispatch.clone();
+    let inverse = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyInverse));
+    let d = p.dispatch.clone();
+    let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
+    let on_text = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: HtmlInputElement = e.target_unchecked_into();
+            text.set(v.value());
+        })
+    };
+    let submit = {
+        let (d, text) = (p.dispatch.clone(), text.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            d.dispatch(Action::SetTransformText((*text).clone()));
+        })
+    };
+    let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
+    html! {
+        <div class="panel transform-panel">
+            <h2 class="panel-title">{ "Transformed input g·x" }</h2>
+            <div class="canvas-stack">
+                if let Some(gx) = p.gx.clone() {
+                    <Heatmap plane={gx} scale={ink} label="the transformed input g·x" class="input-image" />
+                }
+            </div>
+            <div class="g-stack" aria-live="polite">
+                <span class="g-label">{ "g = " }</span>
+                if p.g.steps.is_empty() { <span class="muted">{ "identity" }</span> }
+                { for p.g.steps.iter().enumerate().map(|(i, st)| {
+                    let d = p.dispatch.clone();
+                    html! {
+                        <span class="chip">
+                            <code>{ st.to_string() }</code>
+                            <button class="chip-x" aria-label={format!("remove {st}")} onclick={Callback::from(move |_| d.dispatch(Action::RemoveStep(i)))}>{ "×" }</button>
+                        </span>
+                    }
+                }) }
+            </div>
+            <p class="composed" data-testid="composed">{ "Composed: " }<strong>{ composed_text(&p.g) }</strong>
+                <span class="muted">{ " (steps apply left to right)" }</span></p>
+            <div class="tools" role="group" aria-label="Add a transformation">
+                <label class="num">{ "dx" }<input type="number" min="-64" max="64" value={dx.to_string()} oninput={number_input(&dx)} /></label>
+                <label class="num">{ "dy" }<input type="number" min="-64" max="64" value={dy.to_string()} oninput={number_input(&dy)} /></label>
+                <button onclick={add_shift}>{ "+ shift" }</button>
+                <button onclick={push(Step::Point(Mat2::ROT90))} title="quarter turn counterclockwise">{ "+ rot90" }</button>
+                <button onclick={push(Step::Point(Mat2::rot90_pow(2)))}>{ "+ rot180" }</button>
+                <button onclick={push(Step::Point(Mat2::rot90_pow(3)))}>{ "+ rot270" }</button>
+                <button onclick={push(Step::Point(Mat2::FLIP_X))} title="mirror left-right">{ "+ flip ↔" }</button>
+                <button onclick={push(Step::Point(Mat2::FLIP_Y))} title="mirror top-bottom">{ "+ flip ↕" }</button>
+            </div>
+            <div class="tools" role="radiogroup" aria-label="What enters the image when it shifts">
+                <span class="muted">{ "Shift fill:" }</span>
+                <label><input type="radio" name="fill" checked={p.fill == Fill::Cyclic} onchange={set_fill(Fill::Cyclic)} />{ " cyclic (wrap around)" }</label>
+                <label><input type="radio" name="fill" checked={p.fill == Fill::Zero} onchange={set_fill(Fill::Zero)} />{ " zero fill" }</label>
+            </div>
+            <div class="tools">
+                <button onclick={inverse} title="append g⁻¹: the composed element becomes the identity">{ "Apply g⁻¹" }</button>
+                <button onclick={reset}>{ "Reset g" }</button>
+            </div>
+            <form class="g-form" onsubmit={submit}>
+                <label>{ "Expression " }
+                    <input type="text" value={(*text).clone()} oninput={on_text} spellcheck="false" data-testid="g-input" aria-label="transformation expression, for example shift(3,5);rot90" />
+                </label>
+                <button type="submit">{ "Apply" }</button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,85 @@
+//! The application shell: hash router, header navigation and the page for
+//! each route. In embed mode (`embed=1`) only the lab is shown, with a small
+//! link back to the full app.
+
+use super::coming_soon::ComingSoon;
+use super::home::Home;
+use super::image_lab::ImageLab;
+use super::routes::Route;
+use super::url;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn App() -> Html {
+    html! {
+        <HashRouter>
+            <Layout />
+        </HashRouter>
+    }
+}
+
+#[component]
+fn Layout() -> Html {
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    if url::is_embed() {
+        return html! {
+            <div class="embed">
+                <main class="embed-main">{ switch(route) }</main>
+                <a class="embed-credit" href={ full_app_link() } target="_blank" rel="noopener">{ "Open in Symmetry Lab ↗" }</a>
+            </div>
+        };
+    }
+    html! {
+        <>
+            <a class="skip-link" href="#main-content" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("main-content")) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) { let _ = el.focus(); }
+                }
+            })}>{ "Skip to content" }</a>
+            <header class="site-header">
+                <Link<Route> to={Route::Home} classes="brand">
+                    <img src="favicon.svg" alt="" width="28" height="28" />
+                    <span>{ "Symmetry Lab" }</span>
+                </Link<Route>>
+                <nav aria-label="Labs">
+                    { for Route::NAV.iter().map(|(r, title)| {
+                        let class = if *r == route { "nav-link active" } else { "nav-link" };
+                        html! { <Link<Route> to={r.clone()} classes={class}>{ *title }</Link<Route>> }
+                    }) }
+                </nav>
+            </header>
+            <main id="main-content" tabindex="-1">{ switch(route) }</main>
+            <footer class="site-footer">
+                { "Symmetry Lab runs entirely in your browser: nothing you draw or load leaves this page." }
+            </footer>
+        </>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Image => html! { <ImageLab /> },
+        Route::Graph => html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> },
+        Route::Dna => html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> },
+        Route::Sequence => html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> },
+        Route::Groups => html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> },
+        Route::Train => html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> },
+        Route::Tour => html! { <ComingSoon title="Guided tour" issue="the guided tour" blurb="A step-by-step walk along the geometric deep learning blueprint, each step a live lab view, ready for a projector." /> },
+        Route::NotFound => html! {
+            <section class="page narrow">
+                <h1>{ "Page not found" }</h1>
+                <p>{ "This address does not name a lab. " }<Link<Route> to={Route::Home}>{ "Go to the start page" }</Link<Route>></p>
+            </section>
+        },
+    }
+}
+
+/// The same view in the full app (the URL without `embed=1`).
+fn full_app_link() -> String {
+    let mut loc = url::current_or_default();
+    loc.set("embed", None);
+    format!("./{}", loc.to_hash())
+}

@@ -1,0 +1,61 @@
+//! Grouped bars (scores for x and g·x), drawn with plotters on a canvas, with
+//! a table alternative for screen readers.
+
+use crate::viz::bars;
+use plotters::style::RGBColor;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<f32>,
+    pub color: RGBColor,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+    pub caption: AttrValue,
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .map(|m| m.matches())
+        .unwrap_or(false)
+}
+
+#[component]
+pub fn BarChart(p: &BarChartProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with((p.labels.clone(), p.series.clone()), move |(labels, series)| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                let s: Vec<(&str, Vec<f32>, RGBColor)> = series.iter().map(|s| (s.name.as_str(), s.values.clone(), s.color)).collect();
+                bars::draw(&c, labels, &s, prefers_dark());
+            }
+        });
+    }
+    html! {
+        <figure class="bar-chart">
+            <canvas ref={canvas} width="420" height="180" role="img" aria-label={p.caption.clone()} />
+            <figcaption>
+                { for p.series.iter().map(|s| html! {
+                    <span class="legend-item"><span class="swatch" style={format!("background: rgb({},{},{})", s.color.0, s.color.1, s.color.2)}></span>{ s.name.clone() }</span>
+                }) }
+            </figcaption>
+            <table class="sr-only">
+                <caption>{ p.caption.clone() }</caption>
+                <thead><tr><th>{ "class" }</th>{ for p.series.iter().map(|s| html! { <th>{ s.name.clone() }</th> }) }</tr></thead>
+                <tbody>
+                    { for p.labels.iter().enumerate().map(|(i, l)| html! {
+                        <tr><th>{ l.clone() }</th>{ for p.series.iter().map(|s| html! { <td>{ format!("{:.4}", s.values.get(i).copied().unwrap_or(0.0)) }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        </figure>
+    }
+}

@@ -1,0 +1,9 @@
+//! Widgets shared by every lab: heatmaps and feature-map grids, the
+//! per-layer check readout, the error alert and the compute-time readout.
+
+pub mod alert;
+pub mod bar_chart;
+pub mod compute_time;
+pub mod feature_grid;
+pub mod heatmap;
+pub mod layer_check;

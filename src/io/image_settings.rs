@@ -1,0 +1,127 @@
+//! The image lab's settings as URL parameters, both ways:
+//! `preset`, `g`, `model`, `pad`, `filters`, `pool`, `seed`.
+//!
+//! Reading never fails as a whole: each unknown value is reported in words and
+//! replaced by its default, so one typo in a shared link does not lose the
+//! rest of the view.
+
+use super::image_presets::PRESETS;
+use super::query::HashLocation;
+use super::transform_expr::{self, Domain};
+use crate::engine::kernels::conv2d::Padding;
+use crate::engine::layers::pool::PoolMode;
+use crate::engine::models::filters::FilterSource;
+use crate::engine::models::image::{ImageArch, ImageModelConfig};
+use crate::engine::transform::Transform;
+
+/// The default transformation of a fresh lab: something to see at once.
+pub const DEFAULT_G: &str = "shift(3,5)";
+/// The default input.
+pub const DEFAULT_PRESET: &str = "digit3";
+
+/// What the URL asks the image lab to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageSettings {
+    /// `None` when the URL names no preset (keep the current drawing).
+    pub preset: Option<String>,
+    pub g: Transform,
+    pub model: ImageModelConfig,
+}
+
+impl Default for ImageSettings {
+    fn default() -> Self {
+        ImageSettings {
+            preset: Some(DEFAULT_PRESET.into()),
+            g: transform_expr::parse(DEFAULT_G, Domain::Image).unwrap_or_default(),
+            model: ImageModelConfig::default(),
+        }
+    }
+}
+
+pub fn pool_name(p: PoolMode) -> &'static str {
+    match p {
+        PoolMode::Max => "max",
+        PoolMode::Mean => "avg",
+        PoolMode::Blur => "blur",
+    }
+}
+
+fn parse_pool(s: &str) -> Option<PoolMode> {
+    [PoolMode::Max, PoolMode::Mean, PoolMode::Blur].into_iter().find(|p| pool_name(*p) == s)
+}
+
+fn parse_padding(s: &str) -> Option<Padding> {
+    [Padding::Circular, Padding::Zero].into_iter().find(|p| p.name() == s)
+}
+
+/// Read the settings; the second value lists what was refused and why.
+pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
+    let mut s = ImageSettings::default();
+    let mut errors = Vec::new();
+    match loc.get("preset") {
+        Some(p) if PRESETS.iter().any(|q| q.name == p) => s.preset = Some(p.to_string()),
+        Some(p) => errors.push(format!(
+            "There is no image preset called “{p}”; the presets are {}.",
+            PRESETS.iter().map(|q| q.name).collect::<Vec<_>>().join(", ")
+        )),
+        None if loc.params.is_empty() => {}
+        None => s.preset = None,
+    }
+    if let Some(g) = loc.get("g") {
+        match transform_expr::parse(g, Domain::Image) {
+            Ok(t) => s.g = t,
+            Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
+        }
+    }
+    let mut field = |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| {
+        if let Some(v) = loc.get(key) {
+            if !ok(v) {
+                errors.push(format!("“{v}” is not a valid {key}; use one of {names}."));
+            }
+        }
+    };
+    field("model", "cnn-gap, cnn-flatten", &mut |v| ImageArch::parse(v).map(|a| s.model.arch = a).is_some());
+    field("pad", "circular, zero", &mut |v| parse_padding(v).map(|p| s.model.padding = p).is_some());
+    field("filters", "random, handmade, symmetric", &mut |v| FilterSource::parse(v).map(|f| s.model.filters = f).is_some());
+    field("pool", "max, avg, blur", &mut |v| parse_pool(v).map(|p| s.model.pool = p).is_some());
+    field("seed", "a whole number from 0 to 4294967295", &mut |v| {
+        v.parse::<u32>().map(|n| s.model.seed = n as u64).is_ok()
+    });
+    (s, errors)
+}
+
+/// Write the settings into `loc` (other parameters, like `embed`, are kept).
+pub fn write(loc: &mut HashLocation, s: &ImageSettings) {
+    loc.route = "/image".into();
+    loc.set("preset", s.preset.clone());
+    loc.set("g", Some(s.g.to_string()).filter(|_| !s.g.is_identity()).or(Some("id".into())));
+    loc.set("model", Some(s.model.arch.name().into()));
+    loc.set("pad", Some(s.model.padding.name().into()));
+    loc.set("filters", Some(s.model.filters.name().into()));
+    loc.set("pool", Some(pool_name(s.model.pool).into()));
+    loc.set("seed", Some(s.model.seed.to_string()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let loc = HashLocation::parse("#/image?preset=letter&g=rot90;shift(1,2)&model=cnn-flatten&pad=zero&filters=symmetric&pool=blur&seed=9").unwrap();
+        let (s, errors) = read(&loc);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        assert_eq!(read(&out).0, s);
+    }
+
+    #[test]
+    fn typos_are_reported_and_the_rest_kept() {
+        let loc = HashLocation::parse("#/image?preset=nope&g=spin&model=cnn-gap&seed=x&pad=zero").unwrap();
+        let (s, errors) = read(&loc);
+        assert_eq!(errors.len(), 3);
+        assert_eq!(s.model.padding, Padding::Zero);
+        assert_eq!(s.preset.as_deref(), Some(DEFAULT_PRESET));
+    }
+}

@@ -1,0 +1,61 @@
+//! Grouped bar chart: the head's class scores for x and for g·x side by side.
+//! Okabe–Ito blue and orange, which colour-blind readers tell apart.
+
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+pub const COLOR_X: RGBColor = RGBColor(0, 114, 178);
+pub const COLOR_GX: RGBColor = RGBColor(230, 159, 0);
+
+/// Draw `series` (name, values, colour) as grouped bars over `labels`.
+pub fn draw(canvas: &HtmlCanvasElement, labels: &[String], series: &[(&str, Vec<f32>, RGBColor)], dark: bool) -> Option<()> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let root = backend.into_drawing_area();
+    let (bg, fg) = if dark { (RGBColor(27, 30, 38), RGBColor(220, 224, 232)) } else { (WHITE, RGBColor(40, 44, 52)) };
+    root.fill(&bg).ok()?;
+    let all: Vec<f32> = series.iter().flat_map(|s| s.1.iter().copied()).collect();
+    let lo = all.iter().copied().fold(0.0f32, f32::min);
+    let hi = all.iter().copied().fold(0.0f32, f32::max);
+    let pad = ((hi - lo) * 0.1).max(1e-3);
+    let n = labels.len().max(1);
+    let mut chart = ChartBuilder::on(&root)
+        .margin(8)
+        .x_label_area_size(22)
+        .y_label_area_size(44)
+        .build_cartesian_2d(-0.5f32..n as f32 - 0.5, (lo - pad)..(hi + pad))
+        .ok()?;
+    let label_style = ("sans-serif", 13).into_font().color(&fg);
+    let labels_owned = labels.to_vec();
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n)
+        .x_label_formatter(&|x| {
+            let i = x.round();
+            if (x - i).abs() < 1e-3 && i >= 0.0 {
+                labels_owned.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_labels(5)
+        .label_style(label_style)
+        .axis_style(fg)
+        .light_line_style(fg.mix(0.12))
+        .bold_line_style(fg.mix(0.25))
+        .draw()
+        .ok()?;
+    let k = series.len().max(1) as f32;
+    let width = 0.8 / k;
+    for (s, (_, values, color)) in series.iter().enumerate() {
+        chart
+            .draw_series(values.iter().enumerate().map(|(i, &v)| {
+                let x0 = i as f32 - 0.4 + s as f32 * width;
+                Rectangle::new([(x0, 0.0), (x0 + width * 0.92, v)], color.filled())
+            }))
+            .ok()?;
+    }
+    root.present().ok()?;
+    Some(())
+}

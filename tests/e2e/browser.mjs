@@ -1,0 +1,41 @@
+// Launch Debian's Chromium through playwright-core (never a downloaded
+// browser) with the flags that keep it off the network, and watch a page for
+// console errors, page errors and requests that leave its origin.
+import { chromium } from "playwright-core";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** A new page that records problems into `page.problems`. */
+export async function watchedPage(browser, origin, viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") page.problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => page.problems.push(`page error: ${err.message}`));
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      page.problems.push(`request left the origin: ${url}`);
+    }
+  });
+  page.on("requestfailed", (req) => page.problems.push(`request failed: ${req.url()}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) page.problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return page;
+}
