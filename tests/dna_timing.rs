@@ -54,3 +54,23 @@ fn timing_100kb() {
         }
     }
 }
+
+/// Where the time of one check goes, layer by layer (default rc-conv model).
+#[test]
+#[ignore]
+fn timing_breakdown() {
+    let x = encode(&sequence("random-100k", 1).unwrap()).unwrap();
+    let g = Transform::single(Step::ReverseComplement);
+    let model = build(&DnaModelConfig::default());
+    let mut input = x.clone();
+    for layer in &model.layers {
+        let fwd = median_ms(|| drop(layer.forward(&input).unwrap()));
+        let y = layer.forward(&input).unwrap();
+        let act = median_ms(|| drop(g.act(&y)));
+        let err = median_ms(|| {
+            std::hint::black_box(symmetry_lab::engine::check::relative_error(&y.data, &y.data));
+        });
+        println!("{:12} forward {fwd:.2} ms, act {act:.2} ms, relative error {err:.2} ms", layer.kind());
+        input = y;
+    }
+}

@@ -87,6 +87,12 @@ pub fn reverse_complement(seq: &str) -> String {
     seq.bytes().rev().map(|b| complement(b) as char).collect()
 }
 
+/// The complementary strand base by base, not reversed: what pairs with each
+/// letter, for drawing under the sequence (it reads 3'->5' left to right).
+pub fn complement_strand(seq: &str) -> String {
+    seq.bytes().map(|b| complement(b) as char).collect()
+}
+
 /// A letter that cannot be encoded, with its 0-based position.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadLetter {
@@ -150,7 +156,7 @@ pub fn decode_iupac(x: ArrayView2<f32>) -> String {
         .into_iter()
         .map(|col| {
             let max = col.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-            if !(max > 0.0) {
+            if max.is_nan() || max <= 0.0 {
                 return '-';
             }
             let mask = col.iter().enumerate().fold(0u8, |m, (i, &v)| if v >= max - 1e-3 { m | (1 << i) } else { m });
@@ -171,6 +177,7 @@ mod tests {
     #[test]
     fn complements_and_round_trips() {
         assert_eq!(reverse_complement("GAATTC"), "GAATTC");
+        assert_eq!(complement_strand("GATTACA"), "CTAATGT");
         assert_eq!(reverse_complement("AACGTr"), "yACGTT");
         assert_eq!(reverse_complement("RYSWKMBDHVN"), "NBDHVKMWSRY");
         for &(c, _) in CODES.iter().take(15) {

@@ -15,6 +15,7 @@
 use crate::engine::layers::{Geometry, Layer, LayerError};
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
+use crate::engine::transform::{Step, Transform};
 use ndarray::{Axis, Slice};
 use std::ops::Range;
 
@@ -70,13 +71,13 @@ pub fn layer_window(layer: &dyn Layer, input: &Signal, start: usize, end: usize)
 
 /// Split a cyclic span `[start, end)` (length `< l`) into ranges of `0..l`.
 fn split(start: i64, end: i64, l: usize) -> Vec<Range<usize>> {
-    let n = l as i64;
+    let n = (l as i64).max(1);
     let s = start.rem_euclid(n);
     let e = s + (end - start);
     if e <= n {
-        vec![s as usize..e as usize]
+        vec![Range { start: s as usize, end: e as usize }]
     } else {
-        vec![s as usize..l, 0..(e - n) as usize]
+        vec![(s as usize)..l, 0..((e - n) as usize)]
     }
 }
 
@@ -91,10 +92,37 @@ pub fn update_trace(
     trace: &mut [Signal],
     edit: Range<usize>,
 ) -> Result<Vec<Dirty>, LayerError> {
+    update_trace_span(model, x_new, trace, edit.start as i64, edit.end.max(edit.start) as i64)
+}
+
+/// Where an edit of positions `edit` of `x` lands in `g·x`, as a cyclic
+/// span `(start, end)` for [`update_trace_span`]: RC maps `[s, e)` to
+/// `[L-e, L-s)`, `shift(k)` to `[s+k, e+k)`. `None` when `g` has another step.
+pub fn edit_under(g: &Transform, edit: Range<usize>, l: usize) -> Option<(i64, i64)> {
+    let (mut s, mut e) = (edit.start as i64, edit.end.max(edit.start) as i64);
+    for step in &g.steps {
+        (s, e) = match step {
+            Step::ReverseComplement => (l as i64 - e, l as i64 - s),
+            Step::Roll { k } => (s + *k as i64, e + *k as i64),
+            _ => return None,
+        };
+    }
+    Some((s, e))
+}
+
+/// [`update_trace`] for a cyclic span `[start, end)` of positions (`start`
+/// may be negative or `end` past the end: positions are taken modulo `L`).
+pub fn update_trace_span(
+    model: &Model,
+    x_new: &Signal,
+    trace: &mut [Signal],
+    start: i64,
+    end: i64,
+) -> Result<Vec<Dirty>, LayerError> {
     if trace.len() != model.layers.len() {
         return Err(LayerError("the trace does not belong to this model".into()));
     }
-    let mut dirty: Option<(i64, i64)> = Some((edit.start as i64, edit.end.max(edit.start) as i64));
+    let mut dirty: Option<(i64, i64)> = Some((start, end.max(start)));
     let mut report = Vec::with_capacity(trace.len());
     for k in 0..trace.len() {
         let layer = model.layers[k].as_ref();
@@ -176,6 +204,25 @@ mod tests {
                     assert!(
                         matches!(&dirty[0], Dirty::Ranges(r) if r.iter().map(|r| r.len()).sum::<usize>() == b - a + 6)
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn transformed_pipeline_follows_the_edit() {
+        let model = build(&DnaModelConfig { kernel: 5, ..Default::default() });
+        let seq = crate::io::dna_presets::random_sequence(120, 9);
+        for g in ["rc", "shift(7)", "rc;shift(-50)", "shift(115);rc"] {
+            let g = crate::io::transform_expr::parse(g, crate::io::transform_expr::Domain::Dna).unwrap();
+            for (a, b) in [(0, 2), (60, 61), (118, 120)] {
+                let new = mutate(&seq, a, b, 1);
+                let mut trace = model.trace(&g.act(&encode(&seq).unwrap()).unwrap()).unwrap();
+                let gx_new = g.act(&encode(&new).unwrap()).unwrap();
+                let (s, e) = edit_under(&g, a..b, 120).unwrap();
+                update_trace_span(&model, &gx_new, &mut trace, s, e).unwrap();
+                for (t, f) in trace.iter().zip(model.trace(&gx_new).unwrap().iter()) {
+                    assert!((&t.data - &f.data).iter().all(|v| v.abs() < 1e-6), "{g} edit {a}..{b}");
                 }
             }
         }

@@ -155,6 +155,23 @@ pub fn build(cfg: &DnaModelConfig) -> Model {
     Model::new(cfg.arch.name(), layers)
 }
 
+/// Names of the first layer's output channels, for the activation tracks:
+/// `conv` has one channel per filter; `rc-conv` has each filter then its
+/// reverse complement (the same motif read on the other strand).
+pub fn first_layer_channel_names(cfg: &DnaModelConfig) -> Vec<String> {
+    let f = cfg.filters.max(1);
+    let name = |j: usize| match (&cfg.motif, j) {
+        (Some(m), 0) => format!("motif {}", m.consensus),
+        _ => format!("filter {j}"),
+    };
+    match cfg.arch {
+        DnaArch::Conv => (0..f).map(name).collect(),
+        DnaArch::RcConv => {
+            (0..f).flat_map(|j| [format!("{} (+ strand)", name(j)), format!("{} (− strand)", name(j))]).collect()
+        }
+    }
+}
+
 /// The dense head on the `f` pooled features: random, or (with a motif)
 /// score `r` = pooled feature `r`, so score 0 is the motif detector.
 fn head(cfg: &DnaModelConfig, rng: &mut Rng, f: usize) -> Dense {
@@ -202,6 +219,8 @@ mod tests {
             let m = build(&DnaModelConfig { arch, classes: 3, ..Default::default() });
             let y = m.forward(&encode("ACGTNACGTRYACGGT").unwrap()).unwrap();
             assert_eq!(y.data.shape(), &[3]);
+            let names = first_layer_channel_names(&DnaModelConfig { arch, ..Default::default() });
+            assert_eq!(names.len(), m.layers[0].forward(&encode("ACGT").unwrap()).unwrap().data.shape()[0]);
         }
     }
 }
