@@ -5,9 +5,9 @@
 //!   line. A file without any header is read as one sequence (with a note);
 //!   lines before the first header form an unnamed record. Lines starting
 //!   with `;` are old-style FASTA comments and are skipped.
-//! - sequence lines may use `\r\n` (Windows) or `\n`; spaces, tabs and `\r`
-//!   are ignored; lower case is accepted and stored in upper case; `U` (RNA)
-//!   is read as `T` (with a note).
+//! - lines may end with `\r\n` (Windows), `\n`, or `\r` alone (old Mac);
+//!   spaces, tabs and `\r` inside sequence lines are ignored; lower case is
+//!   accepted and stored in upper case; `U` (RNA) is read as `T` (with a note).
 //! - a line may start with a position number, as in GenBank's ORIGIN block
 //!   (`  61 gatcctccat ...`); digits anywhere else are refused, because a
 //!   stray digit in a sequence is a typing mistake, not a base.
@@ -162,9 +162,11 @@ fn check_size(len: usize, what: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Split into lines on `\n` (a trailing `\r` is ignored with the other blanks).
+/// Split into lines on `\n` (a trailing `\r` is ignored with the other
+/// blanks); a file with no `\n` at all but some `\r` (old Mac) splits on `\r`.
 fn lines(bytes: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    bytes.split(|&b| b == b'\n').enumerate().map(|(i, l)| (i + 1, l))
+    let sep = if !bytes.contains(&b'\n') && bytes.contains(&b'\r') { b'\r' } else { b'\n' };
+    bytes.split(move |&b| b == sep).enumerate().map(|(i, l)| (i + 1, l))
 }
 
 fn is_blank(line: &[u8]) -> bool {

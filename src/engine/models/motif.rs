@@ -138,6 +138,18 @@ mod tests {
     }
 
     #[test]
+    fn literal_weights() {
+        // numpy: a = 0.1; m = np.log2((1+a)/(1+4*a)/0.25); x = np.log2(a/(1+4*a)/0.25)
+        //   m = 1.65208, x = -1.80735, unit u = (m - x)/2 = 1.72972
+        //   scaled match m/u = 0.955115, mismatch x/u = -1.044885, bias 1 - 6 m/u = -4.730687
+        let m = Motif::parse("TATAAA").unwrap();
+        assert!((m.weight[(3, 0)] - 0.955115).abs() < 1e-5);
+        assert!((m.weight[(0, 0)] + 1.044885).abs() < 1e-5);
+        assert!((m.bias + 4.730687).abs() < 1e-5);
+        assert!(Motif::parse("NNN").unwrap().weight.iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
     fn refusals_name_the_column() {
         assert!(Motif::parse("TAXA").unwrap_err().contains("column 3"));
         assert!(Motif::parse("").is_err());

@@ -15,6 +15,14 @@ fn several_records_crlf_lower_case_and_genbank_numbers() {
 }
 
 #[test]
+fn old_mac_line_endings() {
+    let f = parse_fasta(b">a\rACGT\rTT\r>b\rGG\r").unwrap();
+    assert_eq!(f.records.len(), 2);
+    assert_eq!(f.records[0].sequence, "ACGTTT");
+    assert!(parse_fasta(b">a\rACXT\r").unwrap_err().starts_with("line 2, column 3"));
+}
+
+#[test]
 fn bare_sequence_is_one_record_with_a_note() {
     let f = parse_fasta(b"\xEF\xBB\xBFGAATTC\nGAATTC\n").unwrap();
     assert_eq!(f.records.len(), 1);
