@@ -1,4 +1,5 @@
 //! Numerical kernels: fast versions used by the layers, each checked in tests
 //! against a slow, obviously correct reference.
 
+pub mod conv1d;
 pub mod conv2d;

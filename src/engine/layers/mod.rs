@@ -4,11 +4,14 @@
 //! output representation).
 
 pub mod activation;
+pub mod conv1d;
 pub mod conv2d;
 pub mod dense;
 pub mod flatten;
 pub mod global_pool;
 pub mod pool;
+pub mod rc_conv1d;
+pub mod strand_pool;
 
 use crate::engine::space::{Signal, Tensor};
 use std::fmt;
@@ -75,4 +78,30 @@ pub(crate) fn expect_grid<'a>(x: &'a Signal, layer: &str) -> Result<(usize, ndar
         }
         _ => Err(LayerError(format!("{layer} expects an image or feature maps, got a {}", x.space.describe()))),
     }
+}
+
+/// The `(C, L)` view and the channel pairing of a strand signal, or a clear error.
+pub(crate) fn expect_strand<'a>(
+    x: &'a Signal,
+    layer: &str,
+) -> Result<(&'a [usize], ndarray::ArrayView2<'a, f32>), LayerError> {
+    match &x.space {
+        crate::engine::space::Space::Strand { pairing } => {
+            let v = x
+                .data
+                .view()
+                .into_dimensionality::<ndarray::Ix2>()
+                .map_err(|_| LayerError(format!("{layer} expects a (C, L) strand")))?;
+            if pairing.len() != v.dim().0 {
+                return Err(LayerError(format!("{layer}: the strand has {} channels but {} pairings", v.dim().0, pairing.len())));
+            }
+            Ok((pairing.as_slice(), v))
+        }
+        _ => Err(LayerError(format!("{layer} expects a DNA strand or its feature maps, got a {}", x.space.describe()))),
+    }
+}
+
+/// The identity pairing on `n` channels (every channel is its own partner).
+pub fn identity_pairing(n: usize) -> Vec<usize> {
+    (0..n).collect()
 }

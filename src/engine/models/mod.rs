@@ -1,4 +1,6 @@
 //! Architecture presets of each lab, built from seeded or hand-made weights.
 
+pub mod dna;
 pub mod filters;
 pub mod image;
+pub mod motif;
