@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use ndarray::{s, Array1, Array2, Ix3};
 use proptest::prelude::*;
 use std::sync::Arc;
 use symmetry_lab::engine::check::Verdict;
@@ -19,7 +20,6 @@ use symmetry_lab::engine::layers::Layer;
 use symmetry_lab::engine::models::filters::{conv_filters, FilterSource};
 use symmetry_lab::engine::rng::Rng;
 use symmetry_lab::engine::transform::{Fill, Step, Transform};
-use ndarray::{s, Array1, Array2, Ix3};
 
 fn conv(seed: u64, cin: usize, cout: usize, pad: Padding, filters: FilterSource) -> Arc<dyn Layer> {
     let mut rng = Rng::new(seed);
@@ -134,7 +134,8 @@ proptest! {
 /// A smooth random image: the average of a few random blobs.
 fn smooth_image(n: usize, seed: u64) -> symmetry_lab::engine::space::Signal {
     let mut rng = Rng::new(seed);
-    let blobs: Vec<(f32, f32, f32)> = (0..4).map(|_| (rng.unit() * n as f32, rng.unit() * n as f32, 1.0 + rng.unit() * 3.0)).collect();
+    let blobs: Vec<(f32, f32, f32)> =
+        (0..4).map(|_| (rng.unit() * n as f32, rng.unit() * n as f32, 1.0 + rng.unit() * 3.0)).collect();
     symmetry_lab::engine::space::Signal::image(ndarray::Array3::from_shape_fn((1, n, n), |(_, i, j)| {
         blobs.iter().map(|&(y, x, r)| (-((i as f32 - y).powi(2) + (j as f32 - x).powi(2)) / (2.0 * r * r)).exp()).sum()
     }))

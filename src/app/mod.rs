@@ -4,12 +4,12 @@
 
 mod coming_soon;
 mod home;
-mod image_lab;
+pub mod image_lab;
 mod panic_banner;
 mod routes;
 mod shell;
 mod url;
-mod widgets;
+pub mod widgets;
 
 /// Install the panic banner and mount the app on `<body>`.
 pub fn start() {

@@ -62,12 +62,24 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Image => html! { <ImageLab /> },
-        Route::Graph => html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> },
-        Route::Dna => html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> },
-        Route::Sequence => html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> },
-        Route::Groups => html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> },
-        Route::Train => html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> },
-        Route::Tour => html! { <ComingSoon title="Guided tour" issue="the guided tour" blurb="A step-by-step walk along the geometric deep learning blueprint, each step a live lab view, ready for a projector." /> },
+        Route::Graph => {
+            html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> }
+        }
+        Route::Dna => {
+            html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> }
+        }
+        Route::Sequence => {
+            html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
+        }
+        Route::Groups => {
+            html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> }
+        }
+        Route::Train => {
+            html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
+        }
+        Route::Tour => {
+            html! { <ComingSoon title="Guided tour" issue="the guided tour" blurb="A step-by-step walk along the geometric deep learning blueprint, each step a live lab view, ready for a projector." /> }
+        }
         Route::NotFound => html! {
             <section class="page narrow">
                 <h1>{ "Page not found" }</h1>

@@ -148,11 +148,7 @@ impl GridGroup {
     pub fn cayley_table(self) -> Vec<Vec<usize>> {
         let els = self.elements();
         els.iter()
-            .map(|&a| {
-                els.iter()
-                    .map(|&b| self.index_of(a.mul(b)).expect("the element lists are closed"))
-                    .collect()
-            })
+            .map(|&a| els.iter().map(|&b| self.index_of(a.mul(b)).expect("the element lists are closed")).collect())
             .collect()
     }
 

@@ -62,7 +62,9 @@ impl Step {
         Ok(match self {
             Step::Shift { dx, dy, fill: Fill::Cyclic } => Step::Shift { dx: -dx, dy: -dy, fill: Fill::Cyclic },
             Step::Shift { fill: Fill::Zero, .. } => {
-                return Err(NotInvertible("a zero-fill shift loses the pixels it pushes out, so nothing can undo it".into()))
+                return Err(NotInvertible(
+                    "a zero-fill shift loses the pixels it pushes out, so nothing can undo it".into(),
+                ))
             }
             Step::Roll { k } => Step::Roll { k: -k },
             Step::Point(m) => Step::Point(m.inverse()),
@@ -90,7 +92,9 @@ impl Step {
             }
             Step::Swap { .. } | Step::ReverseComplement => self.clone(),
             Step::Delay { .. } => {
-                return Err(NotInvertible("a delay adds time steps; time translations of a padded sequence form a monoid, not a group".into()))
+                return Err(NotInvertible(
+                    "a delay adds time steps; time translations of a padded sequence form a monoid, not a group".into(),
+                ))
             }
             Step::Warp { .. } => {
                 return Err(NotInvertible("warp(A) resamples time, so warp(1/A) only undoes it approximately".into()))
@@ -240,12 +244,7 @@ mod tests {
 
     #[test]
     fn normal_form_composes_point_maps_and_shifts() {
-        let g = Transform {
-            steps: vec![
-                Step::Shift { dx: 1, dy: 0, fill: Fill::Cyclic },
-                Step::Point(Mat2::ROT90),
-            ],
-        };
+        let g = Transform { steps: vec![Step::Shift { dx: 1, dy: 0, fill: Fill::Cyclic }, Step::Point(Mat2::ROT90)] };
         // Shift right then rotate ccw: the translation turns upwards.
         assert_eq!(g.image_normal_form(), Some((Mat2::ROT90, (0, -1))));
         assert_eq!(g.simplified().to_string(), "rot90;shift(0,-1)");

@@ -267,5 +267,6 @@ pub fn parse_sequence_text(text: &str) -> Result<TypedSequence, String> {
     Ok(TypedSequence { sequence: reader.out, notes })
 }
 
-#[cfg(test)]
+// The tests use proptest, which builds natively only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -88,10 +88,12 @@ fn fit(gray: GrayImage, size: usize, original: (u32, u32)) -> DecodedImage {
     let resized = if side as usize == size {
         square
     } else {
-        let filter = if (side as usize) > size { imageops::FilterType::Triangle } else { imageops::FilterType::Nearest };
+        let filter =
+            if (side as usize) > size { imageops::FilterType::Triangle } else { imageops::FilterType::Nearest };
         imageops::resize(&square, size as u32, size as u32, filter)
     };
-    let pixels = Array2::from_shape_fn((size, size), |(i, j)| resized.get_pixel(j as u32, i as u32).0[0] as f32 / 255.0);
+    let pixels =
+        Array2::from_shape_fn((size, size), |(i, j)| resized.get_pixel(j as u32, i as u32).0[0] as f32 / 255.0);
     let mut notes = Vec::new();
     if side as usize > size {
         notes.push(format!("downscaled from {w}×{h} to {size}×{size}"));

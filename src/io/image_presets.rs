@@ -16,9 +16,17 @@ pub struct ImagePreset {
 /// All presets, in the order of the picker.
 pub const PRESETS: [ImagePreset; 6] = [
     ImagePreset { name: "digit3", title: "Digit 3", note: "a handwritten-style digit: no symmetry at all" },
-    ImagePreset { name: "letter", title: "Letter F", note: "asymmetric: every rotation and flip gives a different picture" },
+    ImagePreset {
+        name: "letter",
+        title: "Letter F",
+        note: "asymmetric: every rotation and flip gives a different picture",
+    },
     ImagePreset { name: "blob", title: "Blob", note: "a soft, off-centre blob: shifts are easy to follow" },
-    ImagePreset { name: "checker", title: "Checkerboard", note: "periodic: shifting by a whole square pair changes nothing" },
+    ImagePreset {
+        name: "checker",
+        title: "Checkerboard",
+        note: "periodic: shifting by a whole square pair changes nothing",
+    },
     ImagePreset { name: "dot", title: "Single dot", note: "one pixel: watch the receptive field and the pooling grid" },
     ImagePreset { name: "empty", title: "Blank", note: "an empty canvas to draw on" },
 ];
@@ -67,11 +75,7 @@ fn digit_three() -> Vec<Polyline> {
 }
 
 fn letter_f() -> Vec<Polyline> {
-    vec![
-        vec![(0.34, 0.2), (0.34, 0.82)],
-        vec![(0.34, 0.2), (0.7, 0.2)],
-        vec![(0.34, 0.47), (0.6, 0.47)],
-    ]
+    vec![vec![(0.34, 0.2), (0.34, 0.82)], vec![(0.34, 0.2), (0.7, 0.2)], vec![(0.34, 0.47), (0.6, 0.47)]]
 }
 
 /// Rasterise thick polylines with soft (anti-aliased) edges.

@@ -82,7 +82,9 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
     };
     field("model", "cnn-gap, cnn-flatten", &mut |v| ImageArch::parse(v).map(|a| s.model.arch = a).is_some());
     field("pad", "circular, zero", &mut |v| parse_padding(v).map(|p| s.model.padding = p).is_some());
-    field("filters", "random, handmade, symmetric", &mut |v| FilterSource::parse(v).map(|f| s.model.filters = f).is_some());
+    field("filters", "random, handmade, symmetric", &mut |v| {
+        FilterSource::parse(v).map(|f| s.model.filters = f).is_some()
+    });
     field("pool", "max, avg, blur", &mut |v| parse_pool(v).map(|p| s.model.pool = p).is_some());
     field("seed", "a whole number from 0 to 4294967295", &mut |v| {
         v.parse::<u32>().map(|n| s.model.seed = n as u64).is_ok()
@@ -108,7 +110,10 @@ mod tests {
 
     #[test]
     fn round_trip() {
-        let loc = HashLocation::parse("#/image?preset=letter&g=rot90;shift(1,2)&model=cnn-flatten&pad=zero&filters=symmetric&pool=blur&seed=9").unwrap();
+        let loc = HashLocation::parse(
+            "#/image?preset=letter&g=rot90;shift(1,2)&model=cnn-flatten&pad=zero&filters=symmetric&pool=blur&seed=9",
+        )
+        .unwrap();
         let (s, errors) = read(&loc);
         assert!(errors.is_empty(), "{errors:?}");
         let mut out = HashLocation::default();

@@ -66,7 +66,10 @@ impl std::error::Error for ParseError {}
 /// Parse a `g=` expression for a lab. An empty string is the identity.
 pub fn parse(expr: &str, domain: Domain) -> Result<Transform, ParseError> {
     if expr.len() > MAX_LEN {
-        return Err(ParseError { message: format!("the transformation is longer than {MAX_LEN} characters"), position: 0 });
+        return Err(ParseError {
+            message: format!("the transformation is longer than {MAX_LEN} characters"),
+            position: 0,
+        });
     }
     let mut steps = Vec::new();
     let mut pos = 0usize;
@@ -111,7 +114,10 @@ fn parse_step(text: &str, domain: Domain) -> Result<Option<Step>, String> {
             .split(',')
             .map(|a| {
                 let a = a.trim();
-                a.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or_else(|| format!("`{a}` in `{text}` is not a number"))
+                a.parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite())
+                    .ok_or_else(|| format!("`{a}` in `{text}` is not a number"))
             })
             .collect()
     };
@@ -142,7 +148,11 @@ fn parse_step(text: &str, domain: Domain) -> Result<Option<Step>, String> {
         Domain::Sequence => &["id", "identity", "delay", "warp"],
     };
     if !allowed.contains(&name.as_str()) {
-        return Err(format!("unknown transformation `{text}` for the {} lab; try {}", domain.name(), domain.vocabulary()));
+        return Err(format!(
+            "unknown transformation `{text}` for the {} lab; try {}",
+            domain.name(),
+            domain.vocabulary()
+        ));
     }
     let step = match name.as_str() {
         "id" | "identity" => return no_args(Step::Point(Mat2::IDENTITY)).map(|_| None),
@@ -176,7 +186,10 @@ fn parse_step(text: &str, domain: Domain) -> Result<Option<Step>, String> {
             if v.len() == 1 {
                 let seed = v[0];
                 if seed.fract() != 0.0 || !(0.0..=u32::MAX as f64).contains(&seed) {
-                    return Err(format!("a permutation seed must be a whole number from 0 to {}, not {seed}", u32::MAX));
+                    return Err(format!(
+                        "a permutation seed must be a whole number from 0 to {}, not {seed}",
+                        u32::MAX
+                    ));
                 }
                 Step::PermuteSeeded { seed: seed as u64, inverse: false, features_only }
             } else {

@@ -9,7 +9,12 @@ pub const COLOR_X: RGBColor = RGBColor(0, 114, 178);
 pub const COLOR_GX: RGBColor = RGBColor(230, 159, 0);
 
 /// Draw `series` (name, values, colour) as grouped bars over `labels`.
-pub fn draw(canvas: &HtmlCanvasElement, labels: &[String], series: &[(&str, Vec<f32>, RGBColor)], dark: bool) -> Option<()> {
+pub fn draw(
+    canvas: &HtmlCanvasElement,
+    labels: &[String],
+    series: &[(&str, Vec<f32>, RGBColor)],
+    dark: bool,
+) -> Option<()> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
     let root = backend.into_drawing_area();
     let (bg, fg) = if dark { (RGBColor(27, 30, 38), RGBColor(220, 224, 232)) } else { (WHITE, RGBColor(40, 44, 52)) };

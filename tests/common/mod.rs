@@ -3,13 +3,13 @@
 
 use ndarray::Array3;
 use proptest::prelude::*;
+use std::sync::Arc;
 use symmetry_lab::engine::check::{run, LayerCheck};
 use symmetry_lab::engine::layers::Layer;
 use symmetry_lab::engine::model::Model;
 use symmetry_lab::engine::rng::Rng;
 use symmetry_lab::engine::space::Signal;
 use symmetry_lab::engine::transform::Transform;
-use std::sync::Arc;
 
 /// A random `(c, n, n)` image with values in `[-1, 1)`.
 pub fn random_image(c: usize, n: usize, seed: u64) -> Signal {

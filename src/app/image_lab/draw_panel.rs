@@ -33,10 +33,12 @@ fn pixel_pos(canvas: &HtmlCanvasElement, e: &PointerEvent) -> (f32, f32) {
 fn segment(a: (f32, f32), b: (f32, f32), radius: f32) -> Vec<(f32, f32)> {
     let d = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt();
     let n = (d / (radius * 0.5).max(0.5)).ceil().max(1.0) as usize;
-    (1..=n).map(|k| {
-        let t = k as f32 / n as f32;
-        (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
-    }).collect()
+    (1..=n)
+        .map(|k| {
+            let t = k as f32 / n as f32;
+            (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t)
+        })
+        .collect()
 }
 
 #[component]
@@ -57,7 +59,8 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
     }
 
     let onpointerdown = {
-        let (overlay, last, dispatch, radius, erase) = (overlay.clone(), last.clone(), p.dispatch.clone(), *radius, *erase);
+        let (overlay, last, dispatch, radius, erase) =
+            (overlay.clone(), last.clone(), p.dispatch.clone(), *radius, *erase);
         Callback::from(move |e: PointerEvent| {
             let Some(c) = overlay.cast::<HtmlCanvasElement>() else { return };
             e.prevent_default();
@@ -69,7 +72,8 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
         })
     };
     let onpointermove = {
-        let (overlay, last, dispatch, radius, erase) = (overlay.clone(), last.clone(), p.dispatch.clone(), *radius, *erase);
+        let (overlay, last, dispatch, radius, erase) =
+            (overlay.clone(), last.clone(), p.dispatch.clone(), *radius, *erase);
         Callback::from(move |e: PointerEvent| {
             let Some(prev) = *last.borrow() else { return };
             let Some(c) = overlay.cast::<HtmlCanvasElement>() else { return };
@@ -93,16 +97,25 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
             let file = gloo::file::File::from(file);
             let name = file.name();
             if file.size() as usize > MAX_FILE_BYTES {
-                dispatch.dispatch(Action::Refuse(format!("“{name}” is larger than {} MB; your drawing was kept.", MAX_FILE_BYTES / (1024 * 1024))));
+                dispatch.dispatch(Action::Refuse(format!(
+                    "“{name}” is larger than {} MB; your drawing was kept.",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                )));
                 return;
             }
             let d = dispatch.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
                 Ok(bytes) => match decode(&bytes, SIZE) {
-                    Ok(img) => d.dispatch(Action::LoadFile { name: name.clone(), pixels: img.pixels, notice: img.notice }),
-                    Err(msg) => d.dispatch(Action::Refuse(format!("“{name}” was not loaded: {msg}. Your drawing was kept."))),
+                    Ok(img) => {
+                        d.dispatch(Action::LoadFile { name: name.clone(), pixels: img.pixels, notice: img.notice })
+                    }
+                    Err(msg) => {
+                        d.dispatch(Action::Refuse(format!("“{name}” was not loaded: {msg}. Your drawing was kept.")))
+                    }
                 },
-                Err(e) => d.dispatch(Action::Refuse(format!("“{name}” could not be read: {e}. Your drawing was kept."))),
+                Err(e) => {
+                    d.dispatch(Action::Refuse(format!("“{name}” could not be read: {e}. Your drawing was kept.")))
+                }
             });
             *reader.borrow_mut() = Some(task);
         })

@@ -18,7 +18,12 @@ struct Shape {
 }
 
 fn shape(g: &Transform) -> Shape {
-    let mut s = Shape { shifts: false, zero_fill: false, turns: false, identity: g.image_normal_form().map(|(m, t)| m.name() == "identity" && t == (0, 0)).unwrap_or(false) };
+    let mut s = Shape {
+        shifts: false,
+        zero_fill: false,
+        turns: false,
+        identity: g.image_normal_form().map(|(m, t)| m.name() == "identity" && t == (0, 0)).unwrap_or(false),
+    };
     for st in &g.steps {
         match st {
             Step::Shift { fill, .. } => {

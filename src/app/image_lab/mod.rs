@@ -69,7 +69,9 @@ pub fn ImageLab() -> Html {
     let sides: Vec<usize> = state
         .pipelines
         .as_ref()
-        .map(|p| p.trace_x.iter().map(|s| if s.data.ndim() >= 3 { s.data.shape()[s.data.ndim() - 1] } else { 1 }).collect())
+        .map(|p| {
+            p.trace_x.iter().map(|s| if s.data.ndim() >= 3 { s.data.shape()[s.data.ndim() - 1] } else { 1 }).collect()
+        })
         .unwrap_or_default();
     let selection = state.selection.or_else(|| receptive::default_selection(&model, &sides));
     let outlines = selection.map(|s| receptive::outlines(&model, s)).unwrap_or_default();
@@ -107,7 +109,11 @@ pub fn ImageLab() -> Html {
                 (1..=n).map(|i| format!("class {i}")).collect::<Vec<_>>(),
                 vec![
                     Series { name: "scores for x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
-                    Series { name: "scores for g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX },
+                    Series {
+                        name: "scores for g·x".into(),
+                        values: fgx.data.iter().copied().collect(),
+                        color: COLOR_GX,
+                    },
                 ],
             )
         })

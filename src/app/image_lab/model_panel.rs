@@ -65,7 +65,14 @@ fn select<T: Copy + 'static>(
 pub fn ModelPanel(p: &ModelPanelProps) -> Html {
     let cfg = p.cfg;
     let d = &p.dispatch;
-    let arch = select("Model", ImageArch::ALL.iter().map(|a| (*a, a.name(), a.name())).collect(), cfg.arch.name(), cfg, |c, v| c.arch = v, d);
+    let arch = select(
+        "Model",
+        ImageArch::ALL.iter().map(|a| (*a, a.name(), a.name())).collect(),
+        cfg.arch.name(),
+        cfg,
+        |c, v| c.arch = v,
+        d,
+    );
     let pad = select(
         "Padding",
         vec![(Padding::Circular, "circular", "circular (wrap)"), (Padding::Zero, "zero", "zero")],
@@ -88,7 +95,11 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
     );
     let pool = select(
         "Pooling",
-        vec![(PoolMode::Max, "max", "max 2×2"), (PoolMode::Mean, "avg", "average 2×2"), (PoolMode::Blur, "blur", "blurred (anti-aliased)")],
+        vec![
+            (PoolMode::Max, "max", "max 2×2"),
+            (PoolMode::Mean, "avg", "average 2×2"),
+            (PoolMode::Blur, "blur", "blurred (anti-aliased)"),
+        ],
         crate::io::image_settings::pool_name(cfg.pool),
         cfg,
         |c, v| c.pool = v,

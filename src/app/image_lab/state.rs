@@ -72,11 +72,19 @@ pub enum Action {
     /// A stroke starts: remember the image for undo.
     BeginStroke,
     /// Paint (or erase) discs of `radius` pixels at these pixel positions.
-    Paint { points: Vec<(f32, f32)>, radius: f32, erase: bool },
+    Paint {
+        points: Vec<(f32, f32)>,
+        radius: f32,
+        erase: bool,
+    },
     Clear,
     Undo,
     LoadPreset(String),
-    LoadFile { name: String, pixels: Array2<f32>, notice: Option<String> },
+    LoadFile {
+        name: String,
+        pixels: Array2<f32>,
+        notice: Option<String>,
+    },
     Refuse(String),
     PushStep(Step),
     RemoveStep(usize),
@@ -144,7 +152,8 @@ impl ImageLabState {
 
     fn input_signal(&self) -> Signal {
         let (h, w) = self.input.dim();
-        let data = self.input.as_ref().clone().into_shape_with_order((1, h, w)).unwrap_or_else(|_| Array3::zeros((1, h, w)));
+        let data =
+            self.input.as_ref().clone().into_shape_with_order((1, h, w)).unwrap_or_else(|_| Array3::zeros((1, h, w)));
         Signal::image(data)
     }
 
@@ -303,15 +312,14 @@ impl Reducible for ImageLabState {
             },
             Action::SetFill(fill) => {
                 s.fill = fill;
-                let steps = s
-                    .g
-                    .steps
-                    .iter()
-                    .map(|st| match st {
-                        Step::Shift { dx, dy, .. } => Step::Shift { dx: *dx, dy: *dy, fill },
-                        other => other.clone(),
-                    })
-                    .collect();
+                let steps =
+                    s.g.steps
+                        .iter()
+                        .map(|st| match st {
+                            Step::Shift { dx, dy, .. } => Step::Shift { dx: *dx, dy: *dy, fill },
+                            other => other.clone(),
+                        })
+                        .collect();
                 s.set_g(Transform { steps });
             }
             Action::SetModel(cfg) => {

@@ -34,7 +34,8 @@ pub fn BarChart(p: &BarChartProps) -> Html {
         let canvas = canvas.clone();
         use_effect_with((p.labels.clone(), p.series.clone()), move |(labels, series)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                let s: Vec<(&str, Vec<f32>, RGBColor)> = series.iter().map(|s| (s.name.as_str(), s.values.clone(), s.color)).collect();
+                let s: Vec<(&str, Vec<f32>, RGBColor)> =
+                    series.iter().map(|s| (s.name.as_str(), s.values.clone(), s.color)).collect();
                 bars::draw(&c, labels, &s, prefers_dark());
             }
         });

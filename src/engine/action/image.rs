@@ -70,17 +70,14 @@ fn point(x: &Signal, m: Mat2, plane_map: impl Fn(ArrayView2<f32>) -> Array2<f32>
 /// Where orientation `h` goes under `m`: the index of `m · e_h`.
 fn orientation_permutation(group: GridGroup, m: Mat2) -> Result<Vec<usize>, NoAction> {
     let els = group.elements();
-    els.iter()
-        .map(|&e| group.index_of(m.mul(e)))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| {
-            NoAction(format!(
-                "{} is not in the group {}: these feature maps have no action of it (use the {} model for it)",
-                m.name(),
-                group.name(),
-                if group == GridGroup::C4 { "p4m" } else { "p4 or p4m" }
-            ))
-        })
+    els.iter().map(|&e| group.index_of(m.mul(e))).collect::<Option<Vec<_>>>().ok_or_else(|| {
+        NoAction(format!(
+            "{} is not in the group {}: these feature maps have no action of it (use the {} model for it)",
+            m.name(),
+            group.name(),
+            if group == GridGroup::C4 { "p4m" } else { "p4 or p4m" }
+        ))
+    })
 }
 
 fn map_planes(x: &Signal, f: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> Signal {

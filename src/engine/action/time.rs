@@ -16,7 +16,9 @@ pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
         return Ok(x.clone());
     }
     let data = match step {
-        Step::Delay { k } => Tensor::from_shape_fn(vec![t + k, d], |ix| if ix[0] < *k { 0.0 } else { x.data[[ix[0] - k, ix[1]]] }),
+        Step::Delay { k } => {
+            Tensor::from_shape_fn(vec![t + k, d], |ix| if ix[0] < *k { 0.0 } else { x.data[[ix[0] - k, ix[1]]] })
+        }
         Step::Warp { factor } => {
             if !(factor.is_finite() && *factor > 0.0) {
                 return Err(NoAction(format!("{step}: the stretch factor must be positive")));

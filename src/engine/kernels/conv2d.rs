@@ -54,7 +54,8 @@ pub fn im2col(x: ArrayView3<f32>, k: usize, pad: Padding) -> Array2<f32> {
     let (c, h, w) = x.dim();
     let p = k / 2;
     let mut cols = Array2::<f32>::zeros((c * k * k, h * w));
-    let wrap_cols: Vec<Vec<Option<usize>>> = (0..k).map(|v| (0..w).map(|j| source(j, v, p, w, pad)).collect()).collect();
+    let wrap_cols: Vec<Vec<Option<usize>>> =
+        (0..k).map(|v| (0..w).map(|j| source(j, v, p, w, pad)).collect()).collect();
     for ci in 0..c {
         let plane = x.index_axis(ndarray::Axis(0), ci);
         for u in 0..k {

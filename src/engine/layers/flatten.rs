@@ -22,7 +22,12 @@ impl Layer for Flatten {
     fn forward(&self, x: &Signal) -> Result<Signal, LayerError> {
         let shape = x.data.shape().to_vec();
         let n = x.data.len();
-        let data = x.data.as_standard_layout().into_owned().into_shape_with_order(vec![n]).map_err(|e| LayerError(e.to_string()))?;
+        let data = x
+            .data
+            .as_standard_layout()
+            .into_owned()
+            .into_shape_with_order(vec![n])
+            .map_err(|e| LayerError(e.to_string()))?;
         Ok(Signal::new(data, Space::Flat { inner: Box::new(x.space.clone()), shape }))
     }
 

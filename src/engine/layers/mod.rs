@@ -93,7 +93,11 @@ pub(crate) fn expect_strand<'a>(
                 .into_dimensionality::<ndarray::Ix2>()
                 .map_err(|_| LayerError(format!("{layer} expects a (C, L) strand")))?;
             if pairing.len() != v.dim().0 {
-                return Err(LayerError(format!("{layer}: the strand has {} channels but {} pairings", v.dim().0, pairing.len())));
+                return Err(LayerError(format!(
+                    "{layer}: the strand has {} channels but {} pairings",
+                    v.dim().0,
+                    pairing.len()
+                )));
             }
             Ok((pairing.as_slice(), v))
         }

@@ -105,7 +105,9 @@ impl Layer for Pool {
         let data = match self.mode {
             PoolMode::Max => map_planes(&x.data, |p| pool_plane(p, self.size, self.stride, false)),
             PoolMode::Mean => map_planes(&x.data, |p| pool_plane(p, self.size, self.stride, true)),
-            PoolMode::Blur => map_planes(&x.data, |p| blur_subsample(pool_plane(p, self.size, 1, false).view(), self.stride)),
+            PoolMode::Blur => {
+                map_planes(&x.data, |p| blur_subsample(pool_plane(p, self.size, 1, false).view(), self.stride))
+            }
         };
         Ok(Signal::new(data, space))
     }

@@ -66,7 +66,14 @@ pub fn symmetrize(f: &Array2<f32>, group: GridGroup) -> Array2<f32> {
 }
 
 /// Filters `(out, in, k, k)` for a convolution.
-pub fn conv_filters(source: FilterSource, out: usize, inp: usize, k: usize, rng: &mut Rng, layer: usize) -> Array4<f32> {
+pub fn conv_filters(
+    source: FilterSource,
+    out: usize,
+    inp: usize,
+    k: usize,
+    rng: &mut Rng,
+    layer: usize,
+) -> Array4<f32> {
     match source {
         FilterSource::Random => random_filters(out, inp, k, rng),
         FilterSource::Symmetric => {

@@ -42,7 +42,9 @@ impl ImageArch {
 
     pub fn summary(self) -> &'static str {
         match self {
-            ImageArch::CnnGap => "conv → ReLU → pool → conv → ReLU → global average pool → dense: an invariant classifier",
+            ImageArch::CnnGap => {
+                "conv → ReLU → pool → conv → ReLU → global average pool → dense: an invariant classifier"
+            }
             ImageArch::CnnFlatten => "conv → ReLU → pool → conv → ReLU → flatten → dense: position matters at the end",
         }
     }

@@ -1,0 +1,88 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) of the components:
+//! each renders into a fresh element, flushes yew's scheduler and reads the
+//! DOM through the design's `data-testid` contract.
+//! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use symmetry_lab::app::image_lab::ImageLab;
+use symmetry_lab::app::widgets::alert::{Alert, AlertProps};
+use symmetry_lab::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
+use symmetry_lab::engine::check::Verdict;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| wasm_bindgen::JsCast::unchecked_into(n)).collect()
+}
+
+#[wasm_bindgen_test]
+async fn layer_check_carries_the_contract_attributes() {
+    let root = fresh_root();
+    let props = LayerCheckProps {
+        index: 2,
+        kind: "maxpool".into(),
+        label: "max pool".into(),
+        invariance_error: 0.42,
+        equivariance_error: None,
+        verdict: Verdict::Neither,
+        no_action: Some("no action".into()),
+    };
+    yew::Renderer::<LayerCheckReadout>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let el = root.query_selector("[data-testid=layer-check]").unwrap().expect("rendered");
+    assert_eq!(el.get_attribute("data-layer").as_deref(), Some("2"));
+    assert_eq!(el.get_attribute("data-kind").as_deref(), Some("maxpool"));
+    assert_eq!(el.get_attribute("data-verdict").as_deref(), Some("neither"));
+    assert_eq!(el.get_attribute("data-invariance-error").unwrap().parse::<f64>().unwrap(), 0.42);
+    assert!(el.get_attribute("data-equivariance-error").is_none(), "absent when g has no action");
+    assert!(el.text_content().unwrap().contains("neither"));
+}
+
+#[wasm_bindgen_test]
+async fn alert_is_an_accessible_alert_only_when_there_is_a_message() {
+    let root = fresh_root();
+    let props = AlertProps { message: Some("bad file".into()), on_dismiss: Callback::noop() };
+    yew::Renderer::<Alert>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let el = root.query_selector("[data-testid=error]").unwrap().expect("shown");
+    assert_eq!(el.get_attribute("role").as_deref(), Some("alert"));
+    assert!(el.text_content().unwrap().contains("bad file"));
+
+    let empty = fresh_root();
+    yew::Renderer::<Alert>::with_root_and_props(
+        empty.clone(),
+        AlertProps { message: None, on_dismiss: Callback::noop() },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    assert!(empty.query_selector("[data-testid=error]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn image_lab_checks_every_layer_of_the_default_view() {
+    let root = fresh_root();
+    yew::Renderer::<ImageLab>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let checks = all(&root, "[data-testid=layer-check]");
+    let kinds: Vec<String> = checks.iter().map(|e| e.get_attribute("data-kind").unwrap()).collect();
+    assert_eq!(kinds, ["conv2d", "relu", "maxpool", "conv2d", "relu", "gap", "dense"]);
+    // Default g = shift(3,5) with circular padding: the first conv is exactly
+    // equivariant; after the stride-2 pooling an odd shift has no action.
+    assert_eq!(checks[0].get_attribute("data-verdict").as_deref(), Some("equivariant"));
+    assert!(checks[2].get_attribute("data-equivariance-error").is_none());
+    let ms = root.query_selector("[data-testid=compute-ms]").unwrap().unwrap();
+    assert!(ms.get_attribute("data-ms").unwrap().parse::<f64>().unwrap() > 0.0);
+    // Every layer draws its four stages.
+    assert!(all(&root, "canvas.heatmap").len() > 7 * 4);
+}
