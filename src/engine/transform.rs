@@ -43,7 +43,8 @@ pub enum Step {
     ReverseComplement,
     /// Delay a sequence by `k` steps (zeros enter on the left).
     Delay { k: usize },
-    /// Stretch time by `factor` (resampling, see `action::time`).
+    /// Stretch time by `factor`: inputs are held and averaged, state
+    /// trajectories interpolated (see `action::time`).
     Warp { factor: f32 },
 }
 
@@ -93,7 +94,9 @@ impl Step {
                 return Err(NotInvertible("a delay adds time steps; time translations of a padded sequence form a monoid, not a group".into()))
             }
             Step::Warp { .. } => {
-                return Err(NotInvertible("warp(A) resamples time, so warp(1/A) only undoes it approximately".into()))
+                return Err(NotInvertible(
+                    "warp(A) resamples time: warp(1/A) undoes it only for a whole A, and nothing undoes warp(1/A) (averaging loses detail); rescalings form a monoid, not a group".into(),
+                ))
             }
         })
     }
