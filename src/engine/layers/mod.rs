@@ -6,9 +6,14 @@
 pub mod activation;
 pub mod conv2d;
 pub mod dense;
+pub mod final_state;
 pub mod flatten;
+pub mod gated_rnn;
 pub mod global_pool;
+pub mod lstm;
 pub mod pool;
+pub(crate) mod recurrent;
+pub mod rnn;
 
 use crate::engine::space::{Signal, Tensor};
 use std::fmt;
