@@ -5,4 +5,5 @@
 pub mod image_decode;
 pub mod image_presets;
 pub mod query;
+pub mod sequence_presets;
 pub mod transform_expr;

@@ -2,3 +2,5 @@
 
 pub mod filters;
 pub mod image;
+pub mod recurrent_weights;
+pub mod sequence;
