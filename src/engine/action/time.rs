@@ -118,19 +118,26 @@ fn warp_held(v: ArrayView2<f32>, a: f64, n_out: usize) -> Vec<f32> {
 /// States at the instants `(n+1)/A`, linearly interpolated; instant 0 is `h0`.
 fn warp_states(v: ArrayView2<f32>, h0: &[f32], a: f64, n_out: usize) -> Vec<f32> {
     let t_len = v.nrows();
-    let state = |i: usize| -> Vec<f32> {
+    let d = h0.len();
+    let std = v.as_standard_layout();
+    let rows = std.as_slice().unwrap_or(&[]);
+    // The state at instant i: h0, then row i − 1; held after the last row.
+    let state = |i: usize| -> &[f32] {
         match i.min(t_len) {
-            0 => h0.to_vec(),
-            j => v.row(j - 1).to_vec(),
+            0 => h0,
+            j => &rows[(j - 1) * d..j * d],
         }
     };
-    let mut out = Vec::with_capacity(n_out * h0.len());
+    let mut out = Vec::with_capacity(n_out * d);
     for n in 0..n_out {
         let u = ((n + 1) as f64 / a).min(t_len as f64);
         let i = u.floor() as usize;
         let f = (u - i as f64) as f32;
-        let (s0, s1) = (state(i), state(i + 1));
-        out.extend(s0.iter().zip(s1.iter()).map(|(&p, &q)| if f == 0.0 { p } else { p * (1.0 - f) + q * f }));
+        if f == 0.0 {
+            out.extend_from_slice(state(i));
+        } else {
+            out.extend(state(i).iter().zip(state(i + 1)).map(|(&p, &q)| p * (1.0 - f) + q * f));
+        }
     }
     out
 }

@@ -60,8 +60,9 @@ impl Lstm {
         let u = rows(&self.u);
         let (mut h, mut c) = (self.h0.to_vec(), self.c0.to_vec());
         let (mut hs, mut cs) = (Vec::with_capacity(p.len() / 4), Vec::with_capacity(p.len() / 4));
+        let mut z = vec![0f32; 4 * h_dim];
         for pre_x in p.as_slice().unwrap_or(&[]).chunks_exact((4 * h_dim).max(1)) {
-            let mut z = pre_x.to_vec();
+            z.copy_from_slice(pre_x);
             add_matvec(&mut z, &u, &h);
             let (zi, rest) = z.split_at(h_dim);
             let (zf, rest) = rest.split_at(h_dim);

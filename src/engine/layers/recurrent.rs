@@ -36,17 +36,24 @@ pub(crate) fn project(x: ArrayView2<f32>, w: &Array2<f32>, b: &Array1<f32>) -> A
 }
 
 /// `y += U h` with `U` of shape `(y.len(), h.len())` in standard layout.
+/// Eight independent partial sums per row let the compiler use SIMD (one
+/// running sum would serialise every addition).
 pub(crate) fn add_matvec(y: &mut [f32], u: &[f32], h: &[f32]) {
     let n = h.len();
     if n == 0 {
         return;
     }
+    let (h8, h_tail) = h.split_at(n - n % 8);
     for (yi, row) in y.iter_mut().zip(u.chunks_exact(n)) {
-        let mut acc = 0f32;
-        for (a, b) in row.iter().zip(h) {
-            acc += a * b;
+        let (r8, r_tail) = row.split_at(n - n % 8);
+        let mut lanes = [0f32; 8];
+        for (rc, hc) in r8.chunks_exact(8).zip(h8.chunks_exact(8)) {
+            for k in 0..8 {
+                lanes[k] += rc[k] * hc[k];
+            }
         }
-        *yi += acc;
+        let tail: f32 = r_tail.iter().zip(h_tail).map(|(a, b)| a * b).sum();
+        *yi += lanes.iter().sum::<f32>() + tail;
     }
 }
 
@@ -98,13 +105,16 @@ mod tests {
 
     #[test]
     fn matvec_matches_ndarray() {
-        let u = Array2::from_shape_fn((3, 4), |(i, j)| (i as f32 - 1.0) * 0.5 + j as f32 * 0.25);
-        let h = Array1::from(vec![1.0, -2.0, 0.5, 3.0]);
-        let mut y = vec![1.0; 3];
-        add_matvec(&mut y, &rows(&u), h.as_slice().unwrap());
-        let want = u.dot(&h) + 1.0;
-        for (a, b) in y.iter().zip(want.iter()) {
-            assert!((a - b).abs() < 1e-6);
+        // 4 columns (tail only) and 19 (two blocks of 8 and a tail).
+        for n in [4, 19] {
+            let u = Array2::from_shape_fn((3, n), |(i, j)| ((i * 7 + j * 3) % 5) as f32 - 2.0);
+            let h = Array1::from_shape_fn(n, |j| j as f32 * 0.25 - 2.0);
+            let mut y = vec![1.0; 3];
+            add_matvec(&mut y, &rows(&u), h.as_slice().unwrap());
+            let want = u.dot(&h) + 1.0;
+            for (a, b) in y.iter().zip(want.iter()) {
+                assert!((a - b).abs() < 1e-5, "{a} vs {b}");
+            }
         }
     }
 }

@@ -57,10 +57,11 @@ impl Layer for Rnn {
         let u = rows(&self.u);
         let mut h = self.h0.to_vec();
         let mut states = Vec::with_capacity(p.len());
+        let mut pre = vec![0f32; h_dim];
         for pre_x in p.as_slice().unwrap_or(&[]).chunks_exact(h_dim.max(1)) {
-            let mut pre = pre_x.to_vec();
+            pre.copy_from_slice(pre_x);
             add_matvec(&mut pre, &u, &h);
-            for (hi, z) in h.iter_mut().zip(pre) {
+            for (hi, &z) in h.iter_mut().zip(&pre) {
                 *hi = z.tanh();
             }
             states.extend_from_slice(&h);
