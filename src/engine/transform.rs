@@ -41,7 +41,8 @@ pub enum Step {
     Swap { i: usize, j: usize, features_only: bool },
     /// Reverse complement of a DNA strand.
     ReverseComplement,
-    /// Delay a sequence by `k` steps (zeros enter on the left).
+    /// Delay a sequence by `k` steps: its rest value enters on the left
+    /// (zeros for an input, `h0` for a state trajectory; see `action::time`).
     Delay { k: usize },
     /// Stretch time by `factor`: inputs are held and averaged, state
     /// trajectories interpolated (see `action::time`).
