@@ -4,7 +4,7 @@
 //! - `rnn`: the plain tanh RNN. Exactly delay-invariant at the end when its
 //!   step keeps `h0` (S1); cannot follow a time warp (S2).
 //! - `gated-rnn`: the leaky RNN. Follows a warp by `A` once its gate is
-//!   divided by `A` (S2).
+//!   slowed by `A`, `α → 1 − (1 − α)^{1/A} ≈ α/A` (S2).
 //! - `lstm`: the same through the forget and input gates' biases.
 //!
 //! For S2 the check compares `Φ_{θ'}(g·x)` with `ρ(g)·Φ_θ(x)`, where `θ'` is
