@@ -136,10 +136,25 @@ pub struct Report {
 
 /// Run the model on `x` and on `g·x`, and check every layer.
 pub fn run(model: &Model, x: &Signal, g: &Transform) -> Result<Report, String> {
+    run_with(model, model, x, g)
+}
+
+/// The check when `g` also acts on the weights: compare `Φ_{θ'}(g·x)` (model
+/// `model_gx`, e.g. a gated RNN whose gate was slowed down by the warp factor,
+/// claim S2) with `ρ(g)·Φ_θ(x)` (model `model_x`). Both models must have the
+/// same layers with the same output spaces; labels are taken from `model_x`.
+pub fn run_with(model_x: &Model, model_gx: &Model, x: &Signal, g: &Transform) -> Result<Report, String> {
+    if model_x.layers.len() != model_gx.layers.len() {
+        return Err(format!(
+            "the two models differ in depth ({} and {} layers)",
+            model_x.layers.len(),
+            model_gx.layers.len()
+        ));
+    }
     let gx = g.act(x).map_err(|e| e.0)?;
-    let trace_x = model.trace(x).map_err(|e| e.0)?;
-    let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-    let checks = compare(model, &trace_x, &trace_gx, g);
+    let trace_x = model_x.trace(x).map_err(|e| e.0)?;
+    let trace_gx = model_gx.trace(&gx).map_err(|e| e.0)?;
+    let checks = compare(model_x, &trace_x, &trace_gx, g);
     Ok(Report { gx, trace_x, trace_gx, checks })
 }
 

@@ -7,6 +7,7 @@
 //! `Φ_k(g·x)` with `ρ_k(g)·Φ_k(x)` for any model of any lab.
 
 pub mod action;
+pub mod analysis;
 pub mod check;
 pub mod graph;
 pub mod grid_group;

@@ -34,8 +34,16 @@ pub enum Space {
     /// channel that `c` becomes on the reverse strand (A<->T, C<->G for the
     /// one-hot input; `c -> c` where channels are unpaired).
     Strand { pairing: Vec<usize> },
-    /// A sequence of vectors over time, shape `(T, D)`.
+    /// A sequence of input vectors over time, shape `(T, D)`. Row `t` is held
+    /// over the time step `(t, t + 1]` (a zero-order hold, like the samples an
+    /// RNN consumes), and the signal is zero before it starts.
     Time,
+    /// The states of a recurrent net over time, shape `(T, H)`: row `t` is the
+    /// state at the instant `t + 1` (after step `t`), and `initial` is the
+    /// state at instant 0 (`h0`), which is what a delay repeats on the left.
+    /// Instants are resampled by interpolation, held inputs by averaging:
+    /// see `action::time`.
+    Trajectory { initial: Vec<f32> },
     /// The flattening of a signal that lived on `inner` with `shape`: the
     /// action is "reshape, act, flatten" (a permutation of the entries).
     Flat { inner: Box<Space>, shape: Vec<usize> },
@@ -56,6 +64,7 @@ impl Space {
             Space::Nodes { .. } => "node features".into(),
             Space::Strand { .. } => "strand".into(),
             Space::Time => "time series".into(),
+            Space::Trajectory { .. } => "state trajectory".into(),
             Space::Flat { inner, .. } => format!("flattened {}", inner.describe()),
             Space::Invariant => "invariant vector".into(),
             Space::Opaque => "vector (no action)".into(),
@@ -78,6 +87,11 @@ impl Signal {
     /// A grayscale or multi-channel image `(C, H, W)`.
     pub fn image(data: ndarray::Array3<f32>) -> Self {
         Signal { data: data.into_dyn(), space: Space::Grid { stride: 1 } }
+    }
+
+    /// An input sequence `(T, D)` on [`Space::Time`].
+    pub fn sequence(data: ndarray::Array2<f32>) -> Self {
+        Signal { data: data.into_dyn(), space: Space::Time }
     }
 
     pub fn shape(&self) -> &[usize] {

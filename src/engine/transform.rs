@@ -41,9 +41,11 @@ pub enum Step {
     Swap { i: usize, j: usize, features_only: bool },
     /// Reverse complement of a DNA strand.
     ReverseComplement,
-    /// Delay a sequence by `k` steps (zeros enter on the left).
+    /// Delay a sequence by `k` steps: its rest value enters on the left
+    /// (zeros for an input, `h0` for a state trajectory; see `action::time`).
     Delay { k: usize },
-    /// Stretch time by `factor` (resampling, see `action::time`).
+    /// Stretch time by `factor`: inputs are held and averaged, state
+    /// trajectories interpolated (see `action::time`).
     Warp { factor: f32 },
 }
 
@@ -97,7 +99,9 @@ impl Step {
                 ))
             }
             Step::Warp { .. } => {
-                return Err(NotInvertible("warp(A) resamples time, so warp(1/A) only undoes it approximately".into()))
+                return Err(NotInvertible(
+                    "warp(A) resamples time: warp(1/A) undoes it only for a whole A, and nothing undoes warp(1/A) (averaging loses detail); rescalings form a monoid, not a group".into(),
+                ))
             }
         })
     }

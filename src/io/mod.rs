@@ -9,4 +9,5 @@ pub mod image_decode;
 pub mod image_presets;
 pub mod image_settings;
 pub mod query;
+pub mod sequence_presets;
 pub mod transform_expr;

@@ -35,7 +35,7 @@ impl Step {
             Space::Grid { .. } | Space::GroupGrid { .. } | Space::GroupFiber { .. } => image::act(self, x),
             Space::Nodes { .. } => graph::act(self, x),
             Space::Strand { .. } => dna::act(self, x),
-            Space::Time => time::act(self, x),
+            Space::Time | Space::Trajectory { .. } => time::act(self, x),
             Space::Flat { inner, shape } => {
                 let unflat = Signal::new(
                     x.data.clone().into_shape_with_order(shape.clone()).map_err(|e| NoAction(e.to_string()))?,

@@ -7,10 +7,15 @@ pub mod activation;
 pub mod conv1d;
 pub mod conv2d;
 pub mod dense;
+pub mod final_state;
 pub mod flatten;
+pub mod gated_rnn;
 pub mod global_pool;
+pub mod lstm;
 pub mod pool;
 pub mod rc_conv1d;
+pub(crate) mod recurrent;
+pub mod rnn;
 pub mod strand_pool;
 
 use crate::engine::space::{Signal, Tensor};

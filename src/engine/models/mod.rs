@@ -4,3 +4,5 @@ pub mod dna;
 pub mod filters;
 pub mod image;
 pub mod motif;
+pub mod recurrent_weights;
+pub mod sequence;
