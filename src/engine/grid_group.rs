@@ -30,7 +30,9 @@ impl Mat2 {
     /// Mirror top-bottom (`numpy.flipud`).
     pub const FLIP_Y: Mat2 = Mat2 { a: 1, b: 0, c: 0, d: -1 };
 
-    /// Matrix product `self * other` (apply `other` first).
+    /// Matrix product `self * other` (apply `other` first). A plain method, not
+    /// `std::ops::Mul`, so call sites read as group composition.
+    #[allow(clippy::should_implement_trait)]
     pub fn mul(self, o: Mat2) -> Mat2 {
         Mat2 {
             a: self.a * o.a + self.b * o.c,
