@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod check;
+pub mod filter_bank;
 pub mod graph;
 pub mod grid_group;
 pub mod kernels;
@@ -18,4 +19,6 @@ pub mod planes;
 pub mod receptive_field;
 pub mod rng;
 pub mod space;
+pub mod stride_parity;
+pub mod sweep;
 pub mod transform;

@@ -2,3 +2,4 @@
 //! against a slow, obviously correct reference.
 
 pub mod conv2d;
+pub mod group_bank;

@@ -8,6 +8,9 @@ pub mod conv2d;
 pub mod dense;
 pub mod flatten;
 pub mod global_pool;
+pub mod group_conv;
+pub mod lift_conv;
+pub mod orient_pool;
 pub mod pool;
 
 use crate::engine::space::{Signal, Tensor};
@@ -59,6 +62,11 @@ pub trait Layer: fmt::Debug + Send + Sync {
     /// The layer's weights (empty for parameter-free layers).
     fn params(&self) -> Vec<Param> {
         Vec::new()
+    }
+    /// For convolutions on a group: every base filter with its transformed
+    /// copies, for display (`None` for other layers).
+    fn filter_bank(&self) -> Option<crate::engine::filter_bank::FilterBank> {
+        None
     }
 }
 
