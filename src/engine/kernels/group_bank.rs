@@ -57,8 +57,8 @@ pub fn expand_group(psi: ArrayView5<f32>, group: GridGroup) -> Array4<f32> {
             for i in 0..ci {
                 let base = psi.index_axis(Axis(0), o).index_axis_move(Axis(0), i);
                 let mut row = bank.index_axis_mut(Axis(0), o * g + r);
-                for h in 0..g {
-                    let src = base.index_axis(Axis(0), table[r_inv][h]);
+                for (h, &s) in table[r_inv].iter().enumerate() {
+                    let src = base.index_axis(Axis(0), s);
                     row.index_axis_mut(Axis(0), i * g + h).assign(&transform_plane(src, m));
                 }
             }
@@ -148,7 +148,8 @@ mod tests {
                 // Lifting.
                 let x: Array3<f32> = random(&[ci, n, n], 1).into_dimensionality().unwrap();
                 let psi: Array4<f32> = random(&[co, ci, 3, 3], 2).into_dimensionality().unwrap();
-                let fast = conv2d(x.view(), expand_lifting(psi.view(), group).view(), expand_bias(bias.view(), g).view(), pad);
+                let fast =
+                    conv2d(x.view(), expand_lifting(psi.view(), group).view(), expand_bias(bias.view(), g).view(), pad);
                 let psi5 = psi.clone().into_shape_with_order((co, ci, 1, 3, 3)).unwrap();
                 let x4 = x.clone().into_shape_with_order((ci, 1, n, n)).unwrap();
                 let slow = group_conv_reference(x4.view(), psi5.view(), bias.view(), group, true, pad);
@@ -158,7 +159,8 @@ mod tests {
                 let y: Array4<f32> = random(&[ci, g, n, n], 3).into_dimensionality().unwrap();
                 let psi: Array5<f32> = random(&[co, ci, g, 3, 3], 4).into_dimensionality().unwrap();
                 let y3 = y.clone().into_shape_with_order((ci * g, n, n)).unwrap();
-                let fast = conv2d(y3.view(), expand_group(psi.view(), group).view(), expand_bias(bias.view(), g).view(), pad);
+                let fast =
+                    conv2d(y3.view(), expand_group(psi.view(), group).view(), expand_bias(bias.view(), g).view(), pad);
                 let slow = group_conv_reference(y.view(), psi.view(), bias.view(), group, false, pad);
                 let fast = fast.into_shape_with_order((co, g, n, n)).unwrap();
                 assert!(fast.iter().zip(slow.iter()).all(|(a, b)| (a - b).abs() < 1e-4), "group {group:?} {pad:?}");

@@ -98,9 +98,8 @@ impl Layer for GroupConv {
         let std = v.as_standard_layout();
         let planes = std.view().into_shape_with_order((c * g, h, w)).map_err(|e| LayerError(e.to_string()))?;
         let y = conv2d(planes, self.bank.view(), self.bank_bias.view(), self.padding);
-        let data = y
-            .into_shape_with_order(vec![self.out_channels(), g, h, w])
-            .map_err(|e| LayerError(e.to_string()))?;
+        let data =
+            y.into_shape_with_order(vec![self.out_channels(), g, h, w]).map_err(|e| LayerError(e.to_string()))?;
         Ok(Signal::new(data, Space::GroupGrid { group: self.group, stride }))
     }
 

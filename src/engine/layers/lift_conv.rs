@@ -76,7 +76,8 @@ impl Layer for LiftConv {
         let Space::Grid { stride } = x.space else {
             return Err(LayerError(format!("a lifting convolution expects an image, got a {}", x.space.describe())));
         };
-        let v = x.data.view().into_dimensionality::<Ix3>().map_err(|_| LayerError("expects a (C, H, W) image".into()))?;
+        let v =
+            x.data.view().into_dimensionality::<Ix3>().map_err(|_| LayerError("expects a (C, H, W) image".into()))?;
         let (c, h, w) = v.dim();
         if c != self.in_channels() {
             return Err(LayerError(format!("{} expects {} channels, got {c}", self.kind(), self.in_channels())));

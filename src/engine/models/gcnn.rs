@@ -54,7 +54,14 @@ pub fn build(cfg: &ImageModelConfig) -> Model {
 ///   plane is the plane itself; only the orientation slots move).
 /// - `HandMade`: output channel `o` blurs its own input channel, orientation
 ///   by orientation (plane `e` only): readable, like the hand-made CNN.
-pub fn group_filters(source: FilterSource, out: usize, inp: usize, group: GridGroup, k: usize, rng: &mut Rng) -> Array5<f32> {
+pub fn group_filters(
+    source: FilterSource,
+    out: usize,
+    inp: usize,
+    group: GridGroup,
+    k: usize,
+    rng: &mut Rng,
+) -> Array5<f32> {
     let g = group.order();
     match source {
         FilterSource::Random | FilterSource::Symmetric => {
@@ -100,7 +107,10 @@ mod tests {
             let suffix = arch.group().wallpaper_name();
             let lift = format!("lift_{suffix}");
             let gconv = format!("gconv_{suffix}");
-            assert_eq!(kinds, vec![lift.as_str(), "relu", "maxpool", gconv.as_str(), "relu", "orient_pool", "gap", "dense"]);
+            assert_eq!(
+                kinds,
+                vec![lift.as_str(), "relu", "maxpool", gconv.as_str(), "relu", "orient_pool", "gap", "dense"]
+            );
             assert_eq!(m.name, arch.name());
         }
     }
