@@ -54,14 +54,8 @@ pub fn sweep(model: &Model, x: &Signal, elements: &[Transform]) -> Result<Sweep,
     let trace_x = model.trace(x).map_err(|e| e.0)?;
     let mut cells = vec![Vec::with_capacity(elements.len()); model.layers.len()];
     for g in elements {
-        let gx = g.act(x).map_err(|e| e.0)?;
-        let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-        for (row, c) in cells.iter_mut().zip(compare(model, &trace_x, &trace_gx, g)) {
-            row.push(SweepCell {
-                invariance: c.invariance_error,
-                equivariance: c.equivariance_error,
-                verdict: c.verdict,
-            });
+        for (row, cell) in cells.iter_mut().zip(column(model, x, &trace_x, g)?) {
+            row.push(cell);
         }
     }
     Ok(Sweep {
@@ -69,6 +63,17 @@ pub fn sweep(model: &Model, x: &Signal, elements: &[Transform]) -> Result<Sweep,
         kinds: model.layers.iter().map(|l| l.kind()).collect(),
         cells,
     })
+}
+
+/// One column of a sweep, one cell per layer, reusing `trace_x = model.trace(x)`:
+/// lets a UI spread a long sweep over several frames.
+pub fn column(model: &Model, x: &Signal, trace_x: &[Signal], g: &Transform) -> Result<Vec<SweepCell>, String> {
+    let gx = g.act(x).map_err(|e| e.0)?;
+    let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
+    Ok(compare(model, trace_x, &trace_gx, g)
+        .into_iter()
+        .map(|c| SweepCell { invariance: c.invariance_error, equivariance: c.equivariance_error, verdict: c.verdict })
+        .collect())
 }
 
 /// Every point symmetry of `group` (4 rotations, or 8 with the flips), identity first.
