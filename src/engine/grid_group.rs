@@ -141,6 +141,34 @@ impl GridGroup {
         }
     }
 
+    /// The wallpaper group it makes with the grid translations (`p1`, `p4`,
+    /// `p4m`), the suffix of the group layers' `data-kind`.
+    pub fn wallpaper_name(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "p1",
+            GridGroup::C4 => "p4",
+            GridGroup::D4 => "p4m",
+        }
+    }
+
+    /// The `data-kind` of the lifting convolution onto this group.
+    pub fn lift_kind(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "lift_p1",
+            GridGroup::C4 => "lift_p4",
+            GridGroup::D4 => "lift_p4m",
+        }
+    }
+
+    /// The `data-kind` of the group convolution on this group.
+    pub fn gconv_kind(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "gconv_p1",
+            GridGroup::C4 => "gconv_p4",
+            GridGroup::D4 => "gconv_p4m",
+        }
+    }
+
     /// Index of `m` in [`Self::elements`], if `m` belongs to the group.
     pub fn index_of(self, m: Mat2) -> Option<usize> {
         self.elements().iter().position(|&e| e == m)

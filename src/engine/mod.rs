@@ -9,6 +9,7 @@
 pub mod action;
 pub mod analysis;
 pub mod check;
+pub mod filter_bank;
 pub mod graph;
 pub mod grid_group;
 pub mod kernels;
@@ -21,4 +22,6 @@ pub mod receptive_field;
 pub mod rng;
 pub mod space;
 pub mod strand_window;
+pub mod stride_parity;
+pub mod sweep;
 pub mod transform;

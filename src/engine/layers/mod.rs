@@ -11,7 +11,10 @@ pub mod final_state;
 pub mod flatten;
 pub mod gated_rnn;
 pub mod global_pool;
+pub mod group_conv;
+pub mod lift_conv;
 pub mod lstm;
+pub mod orient_pool;
 pub mod pool;
 pub mod rc_conv1d;
 pub(crate) mod recurrent;
@@ -67,6 +70,11 @@ pub trait Layer: fmt::Debug + Send + Sync {
     /// The layer's weights (empty for parameter-free layers).
     fn params(&self) -> Vec<Param> {
         Vec::new()
+    }
+    /// For convolutions on a group: every base filter with its transformed
+    /// copies, for display (`None` for other layers).
+    fn filter_bank(&self) -> Option<crate::engine::filter_bank::FilterBank> {
+        None
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod dna;
 pub mod filters;
+pub mod gcnn;
 pub mod image;
 pub mod motif;
 pub mod recurrent_weights;
