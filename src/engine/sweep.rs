@@ -135,7 +135,7 @@ pub fn masked_input(x: &Signal) -> Signal {
 /// quarter turns. Returns the input to use and the element.
 pub fn rotation(x: &Signal, degrees: f32, mask: bool) -> (Signal, Transform) {
     let input = if mask { masked_input(x) } else { x.clone() };
-    (input, Transform::single(Step::Rotate { degrees, mask: false }))
+    (input, Transform::single(Step::Rotate { degrees }))
 }
 
 /// The per-layer check of `rot(θ)`, masked as in [`rotation`]: the readout
@@ -152,7 +152,7 @@ pub fn rotation_check(model: &Model, x: &Signal, degrees: f32, mask: bool) -> Re
 pub fn angle_sweep(model: &Model, x: &Signal, angles: &[f32], mask: bool) -> Result<Sweep, String> {
     let input = if mask { masked_input(x) } else { x.clone() };
     let elements: Vec<Transform> =
-        angles.iter().map(|&degrees| Transform::single(Step::Rotate { degrees, mask: false })).collect();
+        angles.iter().map(|&degrees| Transform::single(Step::Rotate { degrees })).collect();
     sweep(model, &input, &elements)
 }
 
