@@ -8,6 +8,7 @@ pub mod conv2d;
 pub mod dense;
 pub mod flatten;
 pub mod global_pool;
+pub mod graph;
 pub mod pool;
 
 use crate::engine::space::{Signal, Tensor};
@@ -35,6 +36,9 @@ pub enum Geometry {
     Window { size: usize, stride: usize, offset: usize },
     /// Every input cell (global pooling, dense layers).
     Global,
+    /// Graph layers: an output node sees the input nodes within `hops`
+    /// edges of it (1 for one round of message passing).
+    Neighbourhood { hops: usize },
 }
 
 /// A named weight array, for display and export.
