@@ -9,9 +9,11 @@
 pub mod action;
 pub mod check;
 pub mod graph;
+pub mod graph_input;
 pub mod grid_group;
 pub mod kernels;
 pub mod layers;
+pub mod layout;
 pub mod model;
 pub mod models;
 pub mod planes;
@@ -19,3 +21,4 @@ pub mod receptive_field;
 pub mod rng;
 pub mod space;
 pub mod transform;
+pub mod wl;

@@ -1,4 +1,5 @@
 //! Architecture presets of each lab, built from seeded or hand-made weights.
 
 pub mod filters;
+pub mod graph;
 pub mod image;
