@@ -1,7 +1,11 @@
 //! The baseline that breaks the symmetry: an MLP on the graph written out in
 //! node order,
 //!
-//! `z = [vec(A); vec(X)]`, `y = W2 relu(W1 z + b1) + b2`.
+//! `z = [vec(A); vec(X)]`, `y = W2 tanh(W1 z + b1) + b2`.
+//!
+//! (tanh rather than ReLU: a ReLU layer can be dead on every unit for some
+//! seed, and a baseline whose output ignores its input would look
+//! "invariant" for the wrong reason.)
 //!
 //! Why it is NOT permutation invariant (claim G4): renaming the nodes moves
 //! the entries of `A` and `X` to other positions of `z`, and every position
@@ -79,7 +83,7 @@ impl Layer for NodeOrderMlp {
         let mut z = Vec::with_capacity(Self::input_len(n, f));
         z.extend(graph.dense_adjacency().iter().copied());
         z.extend(v.iter().copied());
-        let hidden = (self.w1.dot(&Array1::from(z)) + &self.b1).mapv_into(|t| t.max(0.0));
+        let hidden = (self.w1.dot(&Array1::from(z)) + &self.b1).mapv_into(f32::tanh);
         let y = self.w2.dot(&hidden) + &self.b2;
         Ok(Signal::new(y.into_dyn(), Space::Opaque))
     }
@@ -116,14 +120,14 @@ mod tests {
         }
     }
 
-    /// Literal value: A = [[0,1],[1,0]], X = [[1],[2]] gives
-    /// z = [0,1,1,0,1,2]; W1 rows = [0..6] and ones: relu([0+1+2+0+4+10, 5]) = [17, 5]; sum -> 22.
+    /// Literal value: A = [[0,1],[1,0]], X = [[1],[2]] gives z = [0,1,1,0,1,2];
+    /// W1 rows = [0..6] and ones: np.tanh([0+1+2+0+4+10, 5]).sum() -> 1.99990...
     #[test]
     fn literal_two_nodes_and_size_checks() {
         let g = Arc::new(Graph::new(2, vec![(0, 1, 1.0)]));
         let x = Signal::new(ndarray::arr2(&[[1.0f32], [2.0]]).into_dyn(), Space::Nodes { graph: g.clone() });
         let y = mlp(2, 1).forward(&x).unwrap();
-        assert_eq!(y.data.iter().copied().collect::<Vec<_>>(), vec![22.0]);
+        assert!((y.data[[0]] - (17f32.tanh() + 5f32.tanh())).abs() < 1e-6);
         assert_eq!(y.space, Space::Opaque);
         assert!(mlp(3, 1).forward(&x).unwrap_err().0.contains("built for 3 nodes"));
         let big = Arc::new(Graph::new(65, vec![]));
