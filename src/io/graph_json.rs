@@ -216,10 +216,12 @@ impl NodeTable {
             for (i, f) in self.features.iter().enumerate() {
                 match f {
                     Some(f) if f.len() == width => x.row_mut(i).assign(&ndarray::ArrayView1::from(f.as_slice())),
-                    _ => return Err(GraphFileError::new(format!(
+                    _ => {
+                        return Err(GraphFileError::new(format!(
                         "nodes[{i}] has {} features but nodes[{first}] has {width}: give every node the same number",
                         f.as_ref().map_or(0, Vec::len)
-                    ))),
+                    )))
+                    }
                 }
             }
             input.features = Some(x);
