@@ -15,6 +15,7 @@ use symmetry_lab::engine::layers::graph::readout::{Readout, ReadoutMode};
 use symmetry_lab::engine::models::graph::{build, GraphArch, GraphModelConfig};
 use symmetry_lab::engine::space::Space;
 use symmetry_lab::engine::transform::{Step, Transform};
+use symmetry_lab::io::transform_expr::{parse, Domain};
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -36,6 +37,16 @@ proptest! {
         let input = GraphInput { features: Some(matrix(&x)), ..GraphInput::new((*graph).clone()) };
         let drawn = input.permuted(&NodeMove::of(&permute(&perm, false), n).unwrap());
         prop_assert_eq!(drawn.signal(NodeFeatures::Given).unwrap(), gx);
+
+        // swap(i,j) is the transposition, and the steps of a word compose.
+        let (i, j) = (seed as usize % n, perm[0]);
+        let mut transposition: Vec<usize> = (0..n).collect();
+        transposition.swap(i, j);
+        let swap = Transform::single(Step::Swap { i, j, features_only: false });
+        prop_assert_eq!(swap.act(&x).unwrap(), permute(&transposition, false).act(&x).unwrap());
+        let word = permute(&perm, false).then(&swap);
+        let composed: Vec<usize> = perm.iter().map(|&k| transposition[k]).collect();
+        prop_assert_eq!(word.act(&x).unwrap(), permute(&composed, false).act(&x).unwrap());
 
         let mistake = permute(&perm, true).act(&x).unwrap();
         let Space::Nodes { graph: kept } = &mistake.space else { panic!("stays on nodes") };
@@ -191,13 +202,13 @@ fn g5_mistake_error_is_large() {
 fn karate_perm7_verdicts() {
     let karate = symmetry_lab::io::graph_presets::load("karate").unwrap();
     let x = karate.signal(NodeFeatures::Degree).unwrap();
-    let g = Transform::single(Step::PermuteSeeded { seed: 7, inverse: false, features_only: false });
+    let g = parse("perm(7)", Domain::Graph).unwrap();
     for arch in GNNS {
         let model = build(&GraphModelConfig { arch, ..Default::default() }, 34, 1).unwrap();
         let verdicts: Vec<Verdict> = run(&model, &x, &g).unwrap().checks.iter().map(|c| c.verdict).collect();
         use Verdict::*;
         assert_eq!(verdicts, vec![Equivariant, Equivariant, Equivariant, Equivariant, Invariant, Invariant]);
-        let gx = Transform::single(Step::PermuteSeeded { seed: 7, inverse: false, features_only: true });
+        let gx = parse("permx(7)", Domain::Graph).unwrap();
         let wrong = run(&model, &x, &gx).unwrap().checks;
         assert!(wrong[0].equivariance_error.unwrap() > 0.1, "{}: {:?}", arch.name(), wrong[0].equivariance_error);
         assert!(wrong[4].invariance_error > 1e-3, "{}: the readout sees the mistake", arch.name());

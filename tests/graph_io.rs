@@ -79,6 +79,12 @@ fn edge_count_limit_is_checked_first() {
 }
 
 #[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let deep = format!("{{\"edges\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(json_err(&deep).message.contains("not valid JSON"));
+}
+
+#[test]
 fn partial_positions_and_types_are_said() {
     let p = parse_json(br#"{"nodes": [{"x": 1, "y": 2, "type": "C"}, {}], "edges": [[0, 1]]}"#).unwrap();
     assert!(p.input.positions.is_none());

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod check;
 pub mod graph;
+pub mod graph_edit;
 pub mod graph_input;
 pub mod grid_group;
 pub mod kernels;
