@@ -14,6 +14,7 @@ pub mod graph;
 pub mod graph_edit;
 pub mod graph_input;
 pub mod grid_group;
+pub mod groups;
 pub mod kernels;
 pub mod layers;
 pub mod layout;
