@@ -3,6 +3,7 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
@@ -71,9 +72,7 @@ fn switch(route: Route) -> Html {
         Route::Sequence => {
             html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
         }
-        Route::Groups => {
-            html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> }
-        }
+        Route::Groups => html! { <GroupsExplorer /> },
         Route::Train => {
             html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
         }

@@ -85,11 +85,14 @@ impl GroupKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Element {
     pub name: String,
+    /// The textbook symbol, for the Cayley table: `e`, `r`, `r²`, `f`, `rf`,
+    /// `(0 1)`, `3`, `RC`.
+    pub short: String,
     pub transform: Transform,
 }
 
 /// A finite group acting on the signals of one lab.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FiniteGroup {
     pub kind: GroupKind,
     /// Identity first.
@@ -247,7 +250,24 @@ impl FiniteGroup {
 }
 
 fn element(name: &str, steps: Vec<Step>) -> Element {
-    Element { name: name.to_string(), transform: Transform { steps } }
+    let short = match name {
+        "identity" => "e".to_string(),
+        "rot90" => "r".into(),
+        "rot180" => "r²".into(),
+        "rot270" => "r³".into(),
+        "flipx" => "f".into(),
+        // transpose = first flipx, then rot90 = r·f; flipy = r²·f; antitranspose = r³·f.
+        "transpose" => "rf".into(),
+        "flipy" => "r²f".into(),
+        "antitranspose" => "r³f".into(),
+        "rc" => "RC".into(),
+        other => match other.strip_prefix("shift(").and_then(|r| r.strip_suffix(')')) {
+            Some(k) => k.to_string(),
+            // Cycles of one-digit nodes read fine without spaces: (012)(3).
+            None => other.replace(' ', ""),
+        },
+    };
+    Element { name: name.to_string(), short, transform: Transform { steps } }
 }
 
 /// A strand with no repeated period, so every shift moves it visibly.
