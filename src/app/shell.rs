@@ -3,10 +3,12 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::glossary::Glossary;
 use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
+use super::tour::Tour;
 use super::url;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -73,12 +75,11 @@ fn switch(route: Route) -> Html {
             html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
         }
         Route::Groups => html! { <GroupsExplorer /> },
+        Route::Glossary => html! { <Glossary /> },
         Route::Train => {
             html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
         }
-        Route::Tour => {
-            html! { <ComingSoon title="Guided tour" issue="the guided tour" blurb="A step-by-step walk along the geometric deep learning blueprint, each step a live lab view, ready for a projector." /> }
-        }
+        Route::Tour => html! { <Tour /> },
         Route::NotFound => html! {
             <section class="page narrow">
                 <h1>{ "Page not found" }</h1>

@@ -31,3 +31,19 @@ pub fn replace(loc: &HashLocation) {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
     }
 }
+
+/// The current hash location, re-rendering the component whenever the hash
+/// changes (a pasted link, a clicked in-app link). `replace` does not fire it.
+#[yew::hook]
+pub fn use_hash_location() -> HashLocation {
+    let loc = yew::use_state(current_or_default);
+    {
+        let loc = loc.clone();
+        yew::use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "hashchange", move |_| loc.set(current_or_default())));
+            move || drop(listener)
+        });
+    }
+    (*loc).clone()
+}
