@@ -17,3 +17,4 @@ pub mod image_settings;
 pub mod query;
 pub mod sequence_presets;
 pub mod transform_expr;
+pub mod url_codec;
