@@ -25,6 +25,9 @@ pub fn App() -> Html {
 #[component]
 fn Layout() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    // Before a lab reads its settings from the URL: a bare lab route gets
+    // back the learner's last view of that lab.
+    url::restore_last_view();
     if url::is_embed() {
         return html! {
             <div class="embed">

@@ -26,7 +26,8 @@ pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
     if text.len() > MAX_ENCODED {
         return Err(format!("the encoded input is longer than {} kB", MAX_ENCODED / 1024));
     }
-    let deflated = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| "the encoded input is not valid base64".to_string())?;
+    let deflated =
+        URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| "the encoded input is not valid base64".to_string())?;
     miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
         .map_err(|_| format!("the encoded input is damaged or larger than {} kB", MAX_INFLATED / 1024))
 }
