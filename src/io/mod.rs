@@ -14,6 +14,7 @@ pub mod graph_presets;
 pub mod image_decode;
 pub mod image_presets;
 pub mod image_settings;
+pub mod import_state;
 pub mod query;
 pub mod sequence_presets;
 pub mod transform_expr;
