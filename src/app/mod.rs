@@ -3,6 +3,7 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod coming_soon;
+pub mod download;
 pub mod glossary;
 pub mod groups;
 mod home;

@@ -8,3 +8,4 @@ pub mod explain;
 pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
+pub mod share_bar;
