@@ -9,7 +9,8 @@ pub fn text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "the browser refused to create the file")?;
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser refused to create the file")?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| "the browser refused to create the file")?;
     let result = click_link(name, &url);
     let _ = Url::revoke_object_url(&url);
