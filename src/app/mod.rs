@@ -3,6 +3,7 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod coming_soon;
+mod dna_lab;
 mod home;
 pub mod image_lab;
 mod panic_banner;
