@@ -80,8 +80,9 @@ pub fn draw(canvas: &HtmlCanvasElement, set: &TrackSet, dark: bool) {
         if let Some(o) = &t.overlay {
             ctx.set_fill_style_str(set.overlay_color);
             series(o, plot_w, |xa, xb, lo_v, hi_v| {
+                // A 1.5 px line (a band where a pixel column spans several values).
                 let (ya, yb) = (y(hi_v), y(lo_v));
-                ctx.fill_rect(x0 + xa, ya - 1.0, (xb - xa).max(1.0), (yb - ya) + 2.0);
+                ctx.fill_rect(x0 + xa, ya - 0.75, (xb - xa).max(1.0), (yb - ya) + 1.5);
             });
         }
         let last_of_group = set.group > 0 && (r + 1) % set.group == 0 && r + 1 < set.tracks.len();

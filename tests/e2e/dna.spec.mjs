@@ -99,7 +99,7 @@ export default async function (t) {
   const big = await t.open("#/dna?preset=random-100k&model=rc-conv&g=rc&seed=1", { width: 1440, height: 1000 });
   await settled(big);
   const full = await ms(big);
-  assert.match(await big.textContent('[data-testid="dna-window"]'), /of 100000/);
+  assert.match(await big.textContent('[data-testid="dna-window"]'), /of 100,000/);
   await big.evaluate(() => {
     const ta = document.querySelector('[data-testid="dna-text"]');
     const v = ta.value;

@@ -33,7 +33,8 @@ use strand_view::StrandPanel;
 use transform_bar::TransformBar;
 use yew::prelude::*;
 
-fn thousands(n: usize) -> String {
+/// `100000` as `100,000`.
+pub(super) fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {

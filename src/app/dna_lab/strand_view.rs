@@ -3,6 +3,7 @@
 //! window/zoom controls that every track of the lab follows.
 
 use super::state::{Action, DnaLabState};
+use super::thousands;
 use crate::app::widgets::bar_chart::prefers_dark;
 use crate::app::widgets::track_plot::use_resize_redraw;
 use crate::engine::downsample::Window;
@@ -97,7 +98,7 @@ pub fn StrandPanel(p: &StrandPanelProps) -> Html {
     html! {
         <section class="panel strand-panel" aria-label="One-hot view of x and g·x">
             <div class="window-bar" role="group" aria-label="Visible window">
-                <span class="window-text" data-testid="dna-window">{ format!("Positions {}–{} of {}", w.start + 1, w.end(), total) }</span>
+                <span class="window-text" data-testid="dna-window">{ format!("Positions {}–{} of {}", thousands(w.start + 1), thousands(w.end()), thousands(total)) }</span>
                 <button onclick={set(w.zoom(0.5, total))} disabled={w.len <= Window::MIN_LEN} aria-label="zoom in" title="zoom in">{ "+" }</button>
                 <button onclick={set(w.zoom(2.0, total))} disabled={whole} aria-label="zoom out" title="zoom out">{ "−" }</button>
                 <button onclick={set(Window::all(total))} disabled={whole}>{ "Whole strand" }</button>
