@@ -173,7 +173,10 @@ pub fn DnaLab() -> Html {
                     let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
                     let shape = state.pipelines.as_ref().and_then(|p| p.trace_x.get(k)).map(|t| match t.data.shape() {
                         [c, n] => format!("{c} channels × {} positions", thousands(*n)),
-                        s => format!("{} values", s.iter().product::<usize>()),
+                        s => match s.iter().product::<usize>() {
+                            1 => "1 value".to_string(),
+                            n => format!("{n} values"),
+                        },
                     }).unwrap_or_default();
                     html! {
                         <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()} shape={shape}

@@ -43,6 +43,7 @@ pub struct DnaLabState {
     pub file: Option<Rc<LoadedFile>>,
     pub g: Transform,
     pub cfg: DnaModelConfig,
+    /// The seed of the random presets' bases (fixed when they are loaded).
     pub rseed: Option<u64>,
     pub model: Model,
     pub pipelines: Option<Rc<Pipelines>>,
@@ -116,7 +117,8 @@ impl DnaLabState {
             g: settings.g,
             model: build(&settings.model),
             cfg: settings.model,
-            rseed: settings.rseed,
+            // Frozen: the random presets keep their bases when the weights' seed changes.
+            rseed: Some(seed),
             pipelines: None,
             update: Update::Full,
             compute_ms: 0.0,
@@ -247,7 +249,9 @@ impl DnaLabState {
     }
 
     pub(super) fn apply_settings(&mut self, st: DnaSettings, errors: Vec<String>) {
-        self.rseed = st.rseed;
+        if matches!(st.input, InputSetting::Preset(_)) {
+            self.rseed = Some(st.sequence_seed());
+        }
         self.g = st.g;
         self.model = build(&st.model);
         self.cfg = st.model;
