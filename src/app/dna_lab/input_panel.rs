@@ -4,6 +4,7 @@
 //! sequence the lab is using.
 
 use super::state::{Action, DnaLabState, LoadedFile, Source};
+use super::thousands;
 use crate::io::dna_presets::{PRESETS, RANDOM_LEN};
 use crate::io::fasta::{parse_fasta, MAX_FILE_BYTES};
 use gloo::file::callbacks::FileReader;
@@ -36,7 +37,7 @@ fn source_text(source: &Source, length: usize) -> String {
         Source::Typed => "typed".into(),
         Source::File { name, record } => format!("“{record}” from {name}"),
     };
-    format!(" · {what}, {length} bases")
+    format!(" · {what}, {} bases", thousands(length))
 }
 
 #[component]
