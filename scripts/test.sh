@@ -19,7 +19,7 @@ step "native tests: engine, parsers, and the claims of DESIGN.md"
 cargo test --quiet
 
 step "browser tests: components in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test browser --quiet
+cargo test --target wasm32-unknown-unknown --test browser
 
 step "release build"
 trunk build --release

@@ -4,16 +4,25 @@
 
 mod coming_soon;
 mod dna_lab;
+pub mod download;
+pub mod glossary;
+pub mod groups;
 mod home;
 pub mod image_lab;
+pub mod math;
 mod panic_banner;
 mod routes;
 mod shell;
+mod tour;
 mod url;
 pub mod widgets;
 
 /// Install the panic banner and mount the app on `<body>`.
 pub fn start() {
     panic_banner::install();
+    // The loading placeholder of index.html has done its job.
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        el.remove();
+    }
     yew::Renderer::<shell::App>::new().render();
 }

@@ -49,7 +49,7 @@ pub fn stride_parity(model: &Model, input_size: usize) -> StrideParity {
     let mut explanation = String::new();
     for (k, layer) in model.layers.iter().enumerate() {
         match layer.geometry() {
-            Geometry::Global => break,
+            Geometry::Global | Geometry::Neighbourhood { .. } => break,
             Geometry::Pointwise => {}
             Geometry::Window { size, stride, offset } => {
                 if first_break.is_none() && !windows_are_symmetric(n, size, stride, offset) {

@@ -17,7 +17,7 @@ const filter = process.argv[2] || "";
 const shotDir = process.env.SCREENSHOTS || join(here, "screenshots");
 await mkdir(shotDir, { recursive: true });
 
-const { server, url } = await serve(process.env.DIST || "dist");
+const { server, url } = await serve(process.env.DIST || "dist", 0, join(here, "fixtures"));
 const browser = await launch();
 const specs = (await readdir(here)).filter((f) => f.endsWith(".spec.mjs") && f.includes(filter)).sort();
 let failed = 0;
@@ -32,7 +32,7 @@ for (const file of specs) {
       const page = await watchedPage(browser, url, viewport);
       pages.push(page);
       await page.goto(url + hash);
-      await page.waitForSelector("main", { timeout: 15000 });
+      await page.waitForLoadState("domcontentloaded");
       return page;
     },
     async screenshot(page, name, fullPage = false) {

@@ -19,12 +19,15 @@ const TYPES = {
 };
 
 /** Serve `root` on 127.0.0.1; resolves to { server, url }. */
-export async function serve(root, port = 0) {
+export async function serve(root, port = 0, fixtures = null) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-      let file = normalize(join(root, path));
-      if (!file.startsWith(normalize(root))) throw new Error("outside root");
+      // Test pages (an embedding blog post) live beside the tests, not in dist/.
+      const base = path.startsWith("/__fixtures__/") && fixtures ? fixtures : root;
+      const rel = base === root ? path : path.slice("/__fixtures__".length);
+      let file = normalize(join(base, rel));
+      if (!file.startsWith(normalize(base))) throw new Error("outside root");
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });

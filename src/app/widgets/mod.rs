@@ -5,7 +5,9 @@
 pub mod alert;
 pub mod bar_chart;
 pub mod compute_time;
+pub mod explain;
 pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
+pub mod share_bar;
 pub mod track_plot;

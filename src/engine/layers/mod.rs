@@ -11,6 +11,7 @@ pub mod final_state;
 pub mod flatten;
 pub mod gated_rnn;
 pub mod global_pool;
+pub mod graph;
 pub mod group_conv;
 pub mod lift_conv;
 pub mod lstm;
@@ -46,6 +47,9 @@ pub enum Geometry {
     Window { size: usize, stride: usize, offset: usize },
     /// Every input cell (global pooling, dense layers).
     Global,
+    /// Graph layers: an output node sees the input nodes within `hops`
+    /// edges of it (1 for one round of message passing).
+    Neighbourhood { hops: usize },
 }
 
 /// A named weight array, for display and export.

@@ -3,6 +3,7 @@
 pub mod dna;
 pub mod filters;
 pub mod gcnn;
+pub mod graph;
 pub mod image;
 pub mod motif;
 pub mod recurrent_weights;
