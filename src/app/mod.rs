@@ -3,6 +3,7 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod coming_soon;
+mod dna_lab;
 pub mod download;
 pub mod glossary;
 pub mod groups;

@@ -3,6 +3,7 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::dna_lab::DnaLab;
 use super::glossary::Glossary;
 use super::groups::GroupsExplorer;
 use super::home::Home;
@@ -71,9 +72,7 @@ fn switch(route: Route) -> Html {
         Route::Graph => {
             html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> }
         }
-        Route::Dna => {
-            html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> }
-        }
+        Route::Dna => html! { <DnaLab /> },
         Route::Sequence => {
             html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
         }

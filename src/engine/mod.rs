@@ -9,6 +9,7 @@
 pub mod action;
 pub mod analysis;
 pub mod check;
+pub mod downsample;
 pub mod export;
 pub mod filter_bank;
 pub mod graph;

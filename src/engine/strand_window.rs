@@ -110,6 +110,22 @@ pub fn edit_under(g: &Transform, edit: Range<usize>, l: usize) -> Option<(i64, i
     Some((s, e))
 }
 
+/// The positions where `new` differs from `old`, as one span `[a, b)`, when
+/// both have the same length (an edit that replaced letters in place);
+/// `None` when the lengths differ (an insertion or deletion moves every later
+/// position, so everything must be recomputed). An empty span means no change.
+pub fn changed_span(old: &[u8], new: &[u8]) -> Option<Range<usize>> {
+    if old.len() != new.len() {
+        return None;
+    }
+    let a = old.iter().zip(new).take_while(|(x, y)| x == y).count();
+    if a == old.len() {
+        return Some(a..a);
+    }
+    let tail = old.iter().rev().zip(new.iter().rev()).take_while(|(x, y)| x == y).count();
+    Some(a..old.len() - tail)
+}
+
 /// [`update_trace`] for a cyclic span `[start, end)` of positions (`start`
 /// may be negative or `end` past the end: positions are taken modulo `L`).
 pub fn update_trace_span(
@@ -226,6 +242,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn changed_span_finds_in_place_edits() {
+        assert_eq!(changed_span(b"ACGTACGT", b"ACGTACGT"), Some(8..8));
+        assert_eq!(changed_span(b"ACGTACGT", b"ACCTACGT"), Some(2..3));
+        assert_eq!(changed_span(b"ACGTACGT", b"TCGTACGA"), Some(0..8));
+        // Repeated letters: the span still covers every change.
+        assert_eq!(changed_span(b"AAAA", b"AATA"), Some(2..3));
+        assert_eq!(changed_span(b"ACGT", b"ACG"), None);
     }
 
     #[test]

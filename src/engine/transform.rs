@@ -217,14 +217,40 @@ impl Transform {
         Some((m, t))
     }
 
-    /// The shortest equal word for image elements (see [`Self::image_normal_form`]),
-    /// or the word itself.
+    /// The normal form of a strand element made of `rc` and `shift(k)`:
+    /// `(r, t)` for "RC if `r`, then shift(t)". Uses `RC; shift(k) = shift(−k); RC`
+    /// (read left to right), so moving every RC to the front negates the
+    /// shifts it passes. `None` when the word has other steps.
+    pub fn strand_normal_form(&self) -> Option<(bool, i64)> {
+        let (mut r, mut t) = (false, 0i64);
+        for s in &self.steps {
+            match s {
+                Step::Roll { k } => t += *k as i64,
+                Step::ReverseComplement => {
+                    r = !r;
+                    t = -t;
+                }
+                _ => return None,
+            }
+        }
+        Some((r, t))
+    }
+
+    /// The shortest equal word for image elements (see [`Self::image_normal_form`])
+    /// and strand elements (see [`Self::strand_normal_form`]), or the word itself.
     pub fn simplified(&self) -> Transform {
-        match self.image_normal_form() {
-            Some((m, t)) => {
-                let mut steps: Vec<Step> = if m == Mat2::IDENTITY { vec![] } else { vec![Step::Point(m)] };
-                if t != (0, 0) {
-                    steps.push(Step::Shift { dx: t.0 as i32, dy: t.1 as i32, fill: Fill::Cyclic });
+        if let Some((m, t)) = self.image_normal_form() {
+            let mut steps: Vec<Step> = if m == Mat2::IDENTITY { vec![] } else { vec![Step::Point(m)] };
+            if t != (0, 0) {
+                steps.push(Step::Shift { dx: t.0 as i32, dy: t.1 as i32, fill: Fill::Cyclic });
+            }
+            return Transform { steps };
+        }
+        match self.strand_normal_form() {
+            Some((r, t)) => {
+                let mut steps = if r { vec![Step::ReverseComplement] } else { vec![] };
+                if t != 0 {
+                    steps.push(Step::Roll { k: t.clamp(i32::MIN as i64, i32::MAX as i64) as i32 });
                 }
                 Transform { steps }
             }
@@ -255,6 +281,17 @@ mod tests {
         assert_eq!(g.simplified().to_string(), "rot90;shift(0,-1)");
         let id = g.then(&g.inverse().unwrap());
         assert_eq!(id.image_normal_form(), Some((Mat2::IDENTITY, (0, 0))));
+    }
+
+    #[test]
+    fn strand_normal_form_moves_rc_to_the_front() {
+        let g = Transform { steps: vec![Step::Roll { k: 3 }, Step::ReverseComplement, Step::Roll { k: 1 }] };
+        // shift(3); rc; shift(1) = rc; shift(-3); shift(1)
+        assert_eq!(g.strand_normal_form(), Some((true, -2)));
+        assert_eq!(g.simplified().to_string(), "rc;shift(-2)");
+        let rc2 = Transform { steps: vec![Step::ReverseComplement, Step::ReverseComplement] };
+        assert!(rc2.simplified().is_identity());
+        assert!(g.then(&g.inverse().unwrap()).simplified().is_identity());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Pure Rust, no web crates, and no panic on any input.
 
 pub mod dna_presets;
+pub mod dna_settings;
 pub mod fasta;
 pub mod graph_edge_list;
 pub mod graph_file;

@@ -1,7 +1,10 @@
 //! Drawing engine values onto canvases: colour maps, heatmaps of arrays,
-//! charts. Pure drawing functions, called from components' effects.
+//! charts, activation tracks and one-hot strands. Pure drawing functions,
+//! called from components' effects.
 
 pub mod bars;
 pub mod colormap;
 pub mod heatmap;
+pub mod one_hot;
 pub mod receptive_overlay;
+pub mod tracks;

@@ -20,7 +20,8 @@ pub struct BarChartProps {
     pub caption: AttrValue,
 }
 
-fn prefers_dark() -> bool {
+/// True when the page uses the dark theme (drawing colours follow it).
+pub fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .map(|m| m.matches())

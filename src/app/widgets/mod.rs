@@ -1,5 +1,6 @@
 //! Widgets shared by every lab: heatmaps and feature-map grids, the
-//! per-layer check readout, the error alert and the compute-time readout.
+//! per-layer check readout, the error alert, the compute-time readout and
+//! activation tracks along a sequence.
 
 pub mod alert;
 pub mod bar_chart;
@@ -9,3 +10,4 @@ pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
 pub mod share_bar;
+pub mod track_plot;

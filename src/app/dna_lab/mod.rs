@@ -1,0 +1,189 @@
+//! The DNA lab (`#/dna`): type, paste or load a sequence, pick a reverse
+//! complement and/or cyclic shift, a plain or an RC-equivariant network, and
+//! compare both pipelines layer by layer as activation tracks along the strand.
+
+mod explain;
+mod input_panel;
+mod layer_row;
+mod model_panel;
+mod palindrome;
+mod pipelines;
+mod reduce;
+mod state;
+mod strand_view;
+mod transform_bar;
+mod views;
+
+use crate::app::url;
+use crate::app::widgets::alert::{Alert, Notice};
+use crate::app::widgets::bar_chart::{BarChart, Series};
+use crate::app::widgets::compute_time::ComputeTime;
+use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::io::dna_presets;
+use crate::io::dna_settings;
+use crate::viz::bars::{COLOR_GX, COLOR_X};
+use input_panel::InputPanel;
+use layer_row::LayerRow;
+use model_panel::ModelPanel;
+use palindrome::Palindrome;
+use pipelines::Update;
+use state::{Action, DnaLabState, Source};
+use std::rc::Rc;
+use strand_view::StrandPanel;
+use transform_bar::TransformBar;
+use yew::prelude::*;
+
+/// `100000` as `100,000`.
+pub(super) fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn update_text(u: &Update, l: usize) -> String {
+    match u {
+        Update::Full => format!("both pipelines, all {} positions", thousands(l)),
+        Update::Transformed => "only the g·x pipeline (new g)".into(),
+        Update::Window { edit, positions, of, ends } => {
+            let mut s = format!(
+                "edit of bases {}–{}: each strand layer recomputed only {} of {} positions",
+                thousands(edit.start + 1),
+                thousands(edit.end),
+                thousands(*positions),
+                thousands(*of)
+            );
+            if *ends {
+                s.push_str(" (near an end of the strand some layers were rerun whole: the padding matters there)");
+            }
+            s
+        }
+    }
+}
+
+#[component]
+pub fn DnaLab() -> Html {
+    let state = use_reducer(|| {
+        let (settings, errors) = dna_settings::read(&url::current_or_default());
+        DnaLabState::new(settings, errors)
+    });
+
+    // Mirror the state into the URL, so a copied link reproduces the view.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |_| {
+            let mut loc = url::current_or_default();
+            dna_settings::write(&mut loc, &state.settings());
+            url::replace(&loc);
+        });
+    }
+    // A pasted link (hash change) applies its settings, keeping the sequence
+    // when the link names none.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Ok(loc) = url::current() {
+                        if loc.route == "/dna" {
+                            let (settings, errors) = dna_settings::read(&loc);
+                            dispatch.dispatch(Action::ApplySettings(settings, errors));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let (p, model, window) = (state.pipelines.clone(), state.model.clone(), state.window);
+    let views = use_memo((state.revision, window), move |_| {
+        p.as_ref().map(|p| views::layer_views(&model, p, window)).unwrap_or_default()
+    });
+    let p = state.pipelines.clone();
+    let pictures = use_memo((state.revision, window), move |_| {
+        p.as_ref().map(|p| (strand_view::picture(&p.x, window), strand_view::picture(&p.gx, window)))
+    });
+
+    let d = state.dispatcher();
+    let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
+    let l = state.seq.len();
+    let checks = state.pipelines.as_ref().map(|p| p.checks.clone()).unwrap_or_default();
+    let last = checks.last();
+    let scores = state.pipelines.as_ref().and_then(|p| {
+        let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
+        (fx.data.ndim() == 1).then(|| {
+            let n = fx.data.len();
+            let labels =
+                if n == 1 { vec!["score".to_string()] } else { (1..=n).map(|i| format!("score {i}")).collect() };
+            let series = vec![
+                Series { name: "score of x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
+                Series { name: "score of g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX },
+            ];
+            (labels, series)
+        })
+    });
+    let suggestion = match &state.source {
+        Source::Preset(name) => dna_presets::find(name).and_then(|p| p.motif),
+        _ => None,
+    };
+
+    html! {
+        <section class="page lab dna-lab">
+            <div class="lab-intro">
+                <h1>{ "DNA: reverse-complement symmetry" }</h1>
+                <p class="lead">{ "A double helix can be read from either strand: the other strand is the reverse complement (reversed, A↔T, C↔G) of this one, and both describe the same molecule. Apply rc (and cyclic shifts) to a sequence and follow both pipelines down the network: a plain convolution reads one strand only; filters that come in pairs (w, RC(w)) move with the strand, and pooling over each pair and over positions gives one score for both strands." }</p>
+            </div>
+            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
+            <Notice message={state.notice.clone().map(AttrValue::from)} />
+            <div class="lab-top">
+                <InputPanel text={state.text.clone()} length={l} source={state.source.clone()} file={state.file.clone()}
+                    seed={state.rseed.unwrap_or(state.cfg.seed)} dispatch={state.dispatcher()} />
+                <TransformBar g={state.g.clone()} length={l} dispatch={state.dispatcher()} />
+                <ModelPanel cfg={state.cfg.clone()} model={Rc::new(state.model.clone())} {suggestion} dispatch={state.dispatcher()} />
+            </div>
+            if let Some((x, gx)) = (*pictures).clone() {
+                <StrandPanel {x} {gx} g_text={state.g.to_string()} window={window} total={l} dispatch={state.dispatcher()} />
+            }
+            <div class="lab-status">
+                <ComputeTime ms={state.compute_ms} />
+                <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", update_text(&state.update, l)) }</span>
+                if let Some(c) = last {
+                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
+                        { format!("The score is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }
+                    </span>
+                }
+            </div>
+            <div class="dna-summary">
+                if let Some((labels, series)) = scores {
+                    <div class="scores">
+                        <h2 class="panel-title">{ "Final score for x and for g·x" }</h2>
+                        <BarChart {labels} {series} caption="the network's score for x and for g·x" />
+                    </div>
+                }
+                <Palindrome dispatch={state.dispatcher()} />
+            </div>
+            <div class="layers">
+                { for checks.iter().zip(views.iter()).enumerate().map(|(k, (c, v))| {
+                    let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
+                    let shape = state.pipelines.as_ref().and_then(|p| p.trace_x.get(k)).map(|t| match t.data.shape() {
+                        [c, n] => format!("{c} channels × {} positions", thousands(*n)),
+                        s => match s.iter().product::<usize>() {
+                            1 => "1 value".to_string(),
+                            n => format!("{n} values"),
+                        },
+                    }).unwrap_or_default();
+                    html! {
+                        <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()} shape={shape}
+                            explanation={explain::explain(c, previous, &state.g, &state.cfg, l)} />
+                    }
+                }) }
+            </div>
+        </section>
+    }
+}

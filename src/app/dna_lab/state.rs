@@ -1,0 +1,276 @@
+//! The DNA lab's state, every way it can change (`Action`), and the
+//! recomputations behind them (the reducer is in `reduce.rs`). Each action recomputes only what it invalidated: an in-place edit
+//! of a few bases updates only the windows it touches, a new transformation
+//! reruns only the g·x pipeline, zooming reruns nothing.
+
+use super::pipelines::{self, Pipelines, Update};
+use crate::engine::downsample::Window;
+use crate::engine::model::Model;
+use crate::engine::models::dna::{build, DnaModelConfig};
+use crate::engine::strand_window::changed_span;
+use crate::engine::transform::{Step, Transform};
+use crate::io::dna_presets;
+use crate::io::dna_settings::{DnaSettings, InputSetting, DEFAULT_PRESET, MAX_URL_BASES};
+use crate::io::fasta::Fasta;
+use std::rc::Rc;
+
+/// Sequences up to this length are shown whole; longer ones open on a window.
+const WHOLE_VIEW: usize = 1000;
+
+/// Where the current sequence came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Preset(String),
+    Typed,
+    File { name: String, record: String },
+}
+
+/// A FASTA file that was loaded, and which record is shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedFile {
+    pub name: String,
+    pub fasta: Fasta,
+    pub selected: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct DnaLabState {
+    /// The sequence both pipelines ran on (upper-case codes).
+    pub seq: Rc<String>,
+    /// What the editor shows: the learner's text, even while it is refused.
+    pub text: Rc<str>,
+    pub source: Source,
+    pub file: Option<Rc<LoadedFile>>,
+    pub g: Transform,
+    pub cfg: DnaModelConfig,
+    /// The seed of the random presets' bases (fixed when they are loaded).
+    pub rseed: Option<u64>,
+    pub model: Model,
+    pub pipelines: Option<Rc<Pipelines>>,
+    pub update: Update,
+    pub window: Window,
+    pub compute_ms: f64,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    /// Bumped on every recompute (redraws, URL write-back).
+    pub revision: u64,
+}
+
+/// Everything a learner can do in the DNA lab.
+pub enum Action {
+    /// Apply URL settings (on load, or when the learner pastes a link).
+    ApplySettings(DnaSettings, Vec<String>),
+    /// The editor's text changed.
+    EditText(String),
+    LoadPreset(String),
+    /// A random preset (`random`, `random-100k`) with its own seed.
+    Generate {
+        preset: String,
+        seed: u64,
+    },
+    LoadFile {
+        name: String,
+        fasta: Fasta,
+    },
+    SelectRecord(usize),
+    Refuse(String),
+    PushStep(Step),
+    RemoveStep(usize),
+    ClearTransform,
+    ApplyInverse,
+    SetTransformText(String),
+    SetModel(DnaModelConfig),
+    SetMotif(String),
+    /// The palindrome example: EcoRI's site, its detector, max pooling, g = rc.
+    EcoRiExample,
+    SetWindow(Window),
+    DismissError,
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+fn join_errors(errors: Vec<String>) -> Option<String> {
+    (!errors.is_empty()).then(|| errors.join(" "))
+}
+
+impl DnaLabState {
+    pub fn new(settings: DnaSettings, errors: Vec<String>) -> Self {
+        let seed = settings.sequence_seed();
+        let (seq, source) = match &settings.input {
+            InputSetting::Bases(b) => (b.clone(), Source::Typed),
+            InputSetting::Preset(p) => (dna_presets::sequence(p, seed).unwrap_or_default(), Source::Preset(p.clone())),
+            InputSetting::Keep => (String::new(), Source::Typed),
+        };
+        let (seq, source) = if seq.is_empty() {
+            (dna_presets::sequence(DEFAULT_PRESET, seed).unwrap_or_default(), Source::Preset(DEFAULT_PRESET.into()))
+        } else {
+            (seq, source)
+        };
+        let mut s = DnaLabState {
+            text: seq.as_str().into(),
+            window: Window::all(seq.len()),
+            seq: Rc::new(seq),
+            source,
+            file: None,
+            g: settings.g,
+            model: build(&settings.model),
+            cfg: settings.model,
+            // Frozen: the random presets keep their bases when the weights' seed changes.
+            rseed: Some(seed),
+            pipelines: None,
+            update: Update::Full,
+            compute_ms: 0.0,
+            error: join_errors(errors),
+            notice: None,
+            revision: 0,
+        };
+        s.reset_window();
+        s.recompute();
+        s
+    }
+
+    /// The settings the URL should hold.
+    pub fn settings(&self) -> DnaSettings {
+        let input = match &self.source {
+            Source::Preset(p) => InputSetting::Preset(p.clone()),
+            _ if self.seq.len() <= MAX_URL_BASES => InputSetting::Bases(self.seq.as_ref().clone()),
+            _ => InputSetting::Keep,
+        };
+        DnaSettings { input, g: self.g.clone(), model: self.cfg.clone(), rseed: self.rseed }
+    }
+
+    fn sequence_seed(&self) -> u64 {
+        self.rseed.unwrap_or(self.cfg.seed)
+    }
+
+    fn reset_window(&mut self) {
+        let l = self.seq.len();
+        self.window = Window { start: 0, len: l.min(WHOLE_VIEW) }.clamp(l);
+    }
+
+    /// Rerun both pipelines on the current sequence.
+    fn recompute(&mut self) {
+        let t0 = now_ms();
+        self.finish(pipelines::full(&self.model, &self.seq, &self.g).map(|p| (p, Update::Full)), t0);
+    }
+
+    /// Store a result, its timing, and bump the revision.
+    fn finish(&mut self, result: Result<(Pipelines, Update), String>, t0: f64) {
+        match result {
+            Ok((p, u)) => {
+                self.pipelines = Some(Rc::new(p));
+                self.update = u;
+            }
+            Err(e) => {
+                self.error = Some(e);
+                self.pipelines = None;
+            }
+        }
+        self.compute_ms = now_ms() - t0;
+        self.revision += 1;
+    }
+
+    /// Replace the sequence: an in-place edit updates windows, anything else recomputes.
+    pub(super) fn set_sequence(&mut self, seq: String, source: Source) {
+        let span = changed_span(self.seq.as_bytes(), seq.as_bytes());
+        let same_len = span.is_some();
+        self.seq = Rc::new(seq);
+        self.source = source;
+        if !same_len {
+            self.reset_window();
+        }
+        match (span, &self.pipelines) {
+            (Some(r), Some(_)) if r.is_empty() => self.revision += 1,
+            (Some(r), Some(p)) => {
+                let t0 = now_ms();
+                match pipelines::edit(&self.model, p, &self.seq, r, &self.g) {
+                    Ok(result) => self.finish(Ok(result), t0),
+                    Err(_) => self.recompute(),
+                }
+            }
+            _ => self.recompute(),
+        }
+    }
+
+    /// Load a sequence that replaces the editor's text.
+    pub(super) fn load(&mut self, seq: String, source: Source) {
+        self.text = seq.as_str().into();
+        self.error = None;
+        self.set_sequence(seq, source);
+    }
+
+    pub(super) fn load_preset(&mut self, name: &str) -> bool {
+        match dna_presets::sequence(name, self.sequence_seed()) {
+            Some(seq) => {
+                self.notice = None;
+                self.load(seq, Source::Preset(name.into()));
+                true
+            }
+            None => {
+                self.error = Some(format!("There is no DNA preset called “{name}”."));
+                false
+            }
+        }
+    }
+
+    pub(super) fn select_record(&mut self, i: usize) {
+        let Some(file) = self.file.clone() else { return };
+        let Some(rec) = file.fasta.records.get(i) else { return };
+        let mut f = file.as_ref().clone();
+        f.selected = i;
+        self.file = Some(Rc::new(f));
+        self.load(rec.sequence.clone(), Source::File { name: file.name.clone(), record: rec.name.clone() });
+    }
+
+    /// Accept a new g only if it acts on the sequence; otherwise say why and keep the old one.
+    pub(super) fn set_g(&mut self, g: Transform) {
+        let Some(p) = self.pipelines.clone() else {
+            self.g = g;
+            self.recompute();
+            return;
+        };
+        let t0 = now_ms();
+        match pipelines::with_x(&self.model, p.x.clone(), p.trace_x.clone(), &g) {
+            Ok(p) => {
+                self.g = g;
+                self.error = None;
+                self.finish(Ok((p, Update::Transformed)), t0);
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    pub(super) fn set_model(&mut self, cfg: DnaModelConfig) {
+        self.model = build(&cfg);
+        self.cfg = cfg;
+        self.recompute();
+    }
+
+    pub(super) fn apply_settings(&mut self, st: DnaSettings, errors: Vec<String>) {
+        if matches!(st.input, InputSetting::Preset(_)) {
+            self.rseed = Some(st.sequence_seed());
+        }
+        self.g = st.g;
+        self.model = build(&st.model);
+        self.cfg = st.model;
+        self.error = join_errors(errors);
+        let seed = self.sequence_seed();
+        let new_seq = match st.input {
+            InputSetting::Preset(p) => dna_presets::sequence(&p, seed).map(|s| (s, Source::Preset(p))),
+            InputSetting::Bases(b) if b != *self.seq => Some((b, Source::Typed)),
+            _ => None,
+        };
+        match new_seq {
+            Some((seq, src)) if seq != *self.seq || src != self.source => {
+                self.text = seq.as_str().into();
+                self.seq = Rc::new(seq);
+                self.source = src;
+                self.reset_window();
+            }
+            _ => {}
+        }
+        self.recompute();
+    }
+}

@@ -1,0 +1,123 @@
+//! The one-hot view of x and of g·x side by side (four rows A, C, G, T, the
+//! bases along the top, the complementary strand underneath), and the
+//! window/zoom controls that every track of the lab follows.
+
+use super::state::{Action, DnaLabState};
+use super::thousands;
+use crate::app::widgets::bar_chart::prefers_dark;
+use crate::app::widgets::track_plot::use_resize_redraw;
+use crate::engine::downsample::Window;
+use crate::engine::nucleotide::decode_iupac;
+use crate::engine::space::Signal;
+use crate::viz::one_hot::{self, StrandPicture, HEIGHT};
+use std::rc::Rc;
+use web_sys::{HtmlCanvasElement, HtmlInputElement};
+use yew::prelude::*;
+
+/// A picture shared by identity, so an unchanged one is not redrawn.
+#[derive(Clone, Debug)]
+pub struct Picture(pub Rc<StrandPicture>);
+
+impl PartialEq for Picture {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The picture of the window `w` of a one-hot strand signal.
+pub fn picture(x: &Signal, w: Window) -> Picture {
+    let total = x.data.shape().get(1).copied().unwrap_or(0);
+    let w = w.clamp(total);
+    let m = x.data.view().into_dimensionality::<ndarray::Ix2>().ok();
+    let rows: [Vec<f32>; 4] = std::array::from_fn(|b| {
+        m.as_ref().map(|m| m.row(b).iter().skip(w.start).take(w.len).copied().collect()).unwrap_or_default()
+    });
+    let letters = m
+        .as_ref()
+        .map(|m| decode_iupac(m.slice_axis(ndarray::Axis(1), ndarray::Slice::from(w.range()))))
+        .unwrap_or_default();
+    Picture(Rc::new(StrandPicture { rows, letters, start: w.start, total }))
+}
+
+#[derive(Properties, PartialEq)]
+struct StrandCanvasProps {
+    picture: Picture,
+    label: AttrValue,
+}
+
+#[component]
+fn StrandCanvas(p: &StrandCanvasProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(p.picture.clone(), move |pic| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                one_hot::draw(&c, &pic.0, prefers_dark());
+            }
+        });
+    }
+    let latest = use_mut_ref(|| p.picture.clone());
+    *latest.borrow_mut() = p.picture.clone();
+    use_resize_redraw(canvas.clone(), move |c| one_hot::draw(c, &latest.borrow().0, prefers_dark()));
+    html! {
+        <canvas ref={canvas} class="strand-canvas" style={format!("height: {HEIGHT}px")} role="img" aria-label={p.label.clone()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StrandPanelProps {
+    pub x: Picture,
+    pub gx: Picture,
+    pub g_text: AttrValue,
+    pub window: Window,
+    pub total: usize,
+    pub dispatch: UseReducerDispatcher<DnaLabState>,
+}
+
+#[component]
+pub fn StrandPanel(p: &StrandPanelProps) -> Html {
+    let (w, total) = (p.window, p.total);
+    let set = |next: Window| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::SetWindow(next)))
+    };
+    let step = (w.len / 2).max(1);
+    let on_slide = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(start) = v.value().parse::<usize>() {
+                d.dispatch(Action::SetWindow(Window { start, len: w.len }));
+            }
+        })
+    };
+    let whole = w.len >= total;
+    let x_label =
+        format!("one-hot encoding of x, positions {} to {}, with its complementary strand", w.start + 1, w.end());
+    let gx_label = format!("one-hot encoding of g·x, positions {} to {}", w.start + 1, w.end());
+    html! {
+        <section class="panel strand-panel" aria-label="One-hot view of x and g·x">
+            <div class="window-bar" role="group" aria-label="Visible window">
+                <span class="window-text" data-testid="dna-window">{ format!("Positions {}–{} of {}", thousands(w.start + 1), thousands(w.end()), thousands(total)) }</span>
+                <button onclick={set(w.zoom(0.5, total))} disabled={w.len <= Window::MIN_LEN} aria-label="zoom in" title="zoom in">{ "+" }</button>
+                <button onclick={set(w.zoom(2.0, total))} disabled={whole} aria-label="zoom out" title="zoom out">{ "−" }</button>
+                <button onclick={set(Window::all(total))} disabled={whole}>{ "Whole strand" }</button>
+                <button onclick={set(Window { start: w.start.saturating_sub(step), len: w.len })} disabled={w.start == 0} aria-label="move the window left">{ "◀" }</button>
+                <input type="range" class="window-slider" min="0" max={total.saturating_sub(w.len).to_string()} value={w.start.to_string()}
+                    disabled={whole} oninput={on_slide} aria-label="first position shown" />
+                <button onclick={set(Window { start: w.start + step, len: w.len })} disabled={w.end() >= total} aria-label="move the window right">{ "▶" }</button>
+            </div>
+            <div class="strand-pair">
+                <figure class="stage">
+                    <figcaption>{ "x (one-hot, channels A C G T)" }</figcaption>
+                    <StrandCanvas picture={p.x.clone()} label={x_label} />
+                </figure>
+                <figure class="stage">
+                    <figcaption>{ format!("g·x with g = {}", p.g_text) }</figcaption>
+                    <StrandCanvas picture={p.gx.clone()} label={gx_label} />
+                </figure>
+            </div>
+            <p class="muted small">{ "Top row: the strand read 5′→3′. Bottom row: the complementary strand (A↔T, C↔G), which runs 3′←5′. Reading that bottom row from right to left is the reverse complement: exactly what rc puts on top." }</p>
+        </section>
+    }
+}
