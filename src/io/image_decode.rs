@@ -79,21 +79,26 @@ fn luminance_on_black(img: &image::DynamicImage) -> GrayImage {
     })
 }
 
-/// Letterbox to a square (zeros around), resize to `size`, scale to `[0, 1]`.
+/// Resize so the longer side is `size`, letterbox to a `size × size` square
+/// (zeros around), scale to `[0, 1]`. Resizing before padding keeps memory
+/// to that of the picture and of the result: padding first would allocate a
+/// `side × side` square, 64 megapixels for an 8192×1 strip from a tiny file.
 fn fit(gray: GrayImage, size: usize, original: (u32, u32)) -> DecodedImage {
+    let size = size.clamp(1, MAX_SIDE as usize);
     let (w, h) = (gray.width(), gray.height());
     let side = w.max(h);
-    let mut square = GrayImage::new(side, side);
-    imageops::overlay(&mut square, &gray, ((side - w) / 2) as i64, ((side - h) / 2) as i64);
-    let resized = if side as usize == size {
-        square
+    let scaled = |v: u32| ((v as f64 * size as f64 / side as f64).round() as u32).clamp(1, size as u32);
+    let (tw, th) = (scaled(w), scaled(h));
+    let resized = if (tw, th) == (w, h) {
+        gray
     } else {
         let filter =
             if (side as usize) > size { imageops::FilterType::Triangle } else { imageops::FilterType::Nearest };
-        imageops::resize(&square, size as u32, size as u32, filter)
+        imageops::resize(&gray, tw, th, filter)
     };
-    let pixels =
-        Array2::from_shape_fn((size, size), |(i, j)| resized.get_pixel(j as u32, i as u32).0[0] as f32 / 255.0);
+    let mut square = GrayImage::new(size as u32, size as u32);
+    imageops::overlay(&mut square, &resized, ((size as u32 - tw) / 2) as i64, ((size as u32 - th) / 2) as i64);
+    let pixels = Array2::from_shape_fn((size, size), |(i, j)| square.get_pixel(j as u32, i as u32).0[0] as f32 / 255.0);
     let mut notes = Vec::new();
     if side as usize > size {
         notes.push(format!("downscaled from {w}×{h} to {size}×{size}"));
@@ -124,6 +129,49 @@ mod tests {
         assert_eq!(d.pixels.dim(), (64, 64));
         assert_eq!(d.original, (128, 100));
         assert!(d.notice.unwrap().contains("downscaled from 128×100"));
+    }
+
+    #[test]
+    fn strips_are_letterboxed_without_a_side_by_side_square() {
+        // An 8192×1 strip: padding to a square first would allocate 64 megapixels.
+        let d = decode(&png(MAX_SIDE, 1), 32).unwrap();
+        assert_eq!(d.pixels.dim(), (32, 32));
+        // One row high after scaling, at row (32 - 1) / 2 = 15; zeros elsewhere.
+        for (i, row) in d.pixels.rows().into_iter().enumerate() {
+            assert_eq!(row.iter().any(|&p| p > 0.0), i == 15, "row {i}");
+        }
+        let tall = decode(&png(3, 20), 64).unwrap();
+        assert_eq!(tall.pixels.dim(), (64, 64));
+        assert!(tall.notice.unwrap().contains("enlarged from 3×20 to 64×64 and padded to a square"));
+    }
+
+    #[test]
+    fn every_limit_is_checked_and_stated() {
+        let big = vec![0u8; MAX_FILE_BYTES + 1];
+        assert_eq!(decode(&big, 64).unwrap_err(), "the file is larger than 20 MB");
+        let e = check_dimensions(MAX_SIDE + 1, 1).unwrap_err();
+        assert!(e.contains("up to 8192×8192 pixels and 24 megapixels"), "{e}");
+        assert!(check_dimensions(6000, 6000).unwrap_err().contains("24 megapixels"));
+        assert!(check_dimensions(MAX_SIDE, 2929).is_ok());
+        // The header is read before any pixel: a PNG claiming 100000×1 is refused at once.
+        let mut p = png(1, 1);
+        p[16..20].copy_from_slice(&100_000u32.to_be_bytes());
+        let crc = crc32(&p[12..29]);
+        p[29..33].copy_from_slice(&crc.to_be_bytes());
+        let e = decode(&p, 64).unwrap_err();
+        assert!(e.contains("100000×1") && e.contains("8192×8192"), "{e}");
+    }
+
+    /// The PNG chunk checksum (CRC-32, polynomial 0xEDB88320).
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut c = !0u32;
+        for &b in bytes {
+            c ^= b as u32;
+            for _ in 0..8 {
+                c = if c & 1 == 1 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            }
+        }
+        !c
     }
 
     #[test]
