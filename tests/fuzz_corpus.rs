@@ -9,8 +9,11 @@ mod harness;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// The body of a fuzz target.
+type Body = fn(&[u8]);
+
 /// The targets and their bodies (keep in step with fuzz/Cargo.toml).
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+const TARGETS: &[(&str, Body)] = &[
     ("image_decode", harness::image_decode),
     ("fasta", harness::fasta),
     ("sequence_text", harness::sequence_text),

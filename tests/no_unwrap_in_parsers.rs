@@ -174,11 +174,7 @@ fn ident_before(c: &[char], i: usize) -> bool {
 
 /// A quote that opens a char literal rather than a lifetime (`'a`).
 fn is_char_literal(c: &[char], i: usize) -> bool {
-    match (c.get(i + 1), c.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!((c.get(i + 1), c.get(i + 2)), (Some('\\'), _) | (Some(_), Some('\'')))
 }
 
 /// Blank out every item that follows a `#[cfg(test)]`-like attribute (up to

@@ -89,7 +89,7 @@ pub fn graph_json(data: &[u8]) {
 fn use_graph(p: ParsedGraph) {
     let input = p.input;
     let n = input.node_count();
-    assert!(n >= 1 && n <= MAX_NODES && input.graph.edges().len() <= MAX_EDGES);
+    assert!((1..=MAX_NODES).contains(&n) && input.graph.edges().len() <= MAX_EDGES);
     assert!(input.graph.edges().iter().all(|&(u, v, w)| u < n && v < n && w.is_finite()));
     for kind in input.available_features() {
         let x = input.signal(kind).expect("offered features exist");
