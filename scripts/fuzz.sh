@@ -77,11 +77,12 @@ for line in "${TARGETS[@]}"; do
     failed=1
   fi
   secs=$(($(date +%s) - start))
-  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
-  slow=$(grep -o 'Slowest unit: [0-9]* s' "$log" | tail -n 1 || true)
-  printf '%-16s %10s inputs %6ss  %s%s\n' "$target" "${runs:-?}" "$secs" "$result" "${slow:+ ($slow)}" | tee -a "$summary"
+  runs=$(grep -ao 'stat::number_of_executed_units: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
+  slow=$(grep -ao 'stat::slowest_unit_time_sec: *[0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*$' || true)
+  printf '%-16s %10s inputs %6ss  %s (slowest input: %ss)\n' "$target" "${runs:-?}" "$secs" "$result" "${slow:-?}" |
+    tee -a "$summary"
   if [ "$result" != ok ]; then
-    grep -E 'panicked|ERROR: libFuzzer|SUMMARY' "$log" | head -n 5 || true
+    grep -aE 'panicked|ERROR: libFuzzer|SUMMARY' "$log" | head -n 5 || true
   fi
 done
 say "summary in $summary"
