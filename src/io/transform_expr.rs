@@ -93,7 +93,17 @@ pub fn parse(expr: &str, domain: Domain) -> Result<Transform, ParseError> {
         let step = if inverse { step.inverse().map_err(|e| err(e.0))? } else { step };
         steps.push(step);
     }
-    Ok(Transform { steps })
+    let g = Transform { steps };
+    // The app writes `g` back into the URL in its own spelling, which can be
+    // longer than what was typed (`perm(1e4,...)` becomes `perm(10000,...)`):
+    // refuse what could not be read back, so a copied link always works.
+    if !g.is_identity() && g.to_string().len() > MAX_LEN {
+        return Err(ParseError {
+            message: format!("written out, the transformation is longer than {MAX_LEN} characters"),
+            position: 0,
+        });
+    }
+    Ok(g)
 }
 
 /// One step, or `None` for the identity.
@@ -266,5 +276,12 @@ mod tests {
         let list: Vec<String> = (0..3000).map(|i| i.to_string()).collect();
         assert!(parse(&format!("perm({})", list.join(",")), Domain::Graph).is_err());
         assert!(parse("swap(0,99999)", Domain::Graph).is_ok());
+        // What is accepted can always be written out and read back.
+        let short = format!("perm({})", vec!["1e4"; 1000].join(","));
+        assert!(short.len() <= MAX_LEN);
+        assert!(parse(&short, Domain::Graph).unwrap_err().message.starts_with("written out"));
+        let fits = format!("perm({})", vec!["1e4"; 500].join(","));
+        let g = parse(&fits, Domain::Graph).unwrap();
+        assert_eq!(parse(&g.to_string(), Domain::Graph).unwrap(), g);
     }
 }
