@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing, then run every test: formatting and lints, the
-# native unit and property tests of the claims, the browser tests of the
-# components (wasm-bindgen-test in headless Chromium), and the end-to-end
+# native unit and property tests of the claims, a short fuzz pass of every
+# parser, the browser tests of the components (wasm-bindgen-test in headless Chromium), and the end-to-end
 # tests of the release build (playwright-core + Debian's Chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,15 @@ cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 
 step "native tests: engine, parsers, and the claims of DESIGN.md"
 cargo test --quiet
+
+# A short pass of every fuzz target (libFuzzer, AddressSanitizer) from its
+# committed corpus; cargo test above already replayed the corpus itself.
+# FUZZ_SECONDS=0 skips it; scripts/fuzz.sh installs cargo-fuzz when missing.
+FUZZ_SECONDS="${FUZZ_SECONDS:-10}"
+if [ "$FUZZ_SECONDS" != 0 ]; then
+  step "fuzz: every parser, ${FUZZ_SECONDS}s per target"
+  ./scripts/fuzz.sh "$FUZZ_SECONDS"
+fi
 
 step "browser tests: components in headless Chromium"
 cargo test --target wasm32-unknown-unknown --test browser

@@ -94,6 +94,15 @@ mod tests {
     }
 
     #[test]
+    fn long_links_are_refused_with_the_limit() {
+        let long = format!("#/image?g={}", "rot90;".repeat(MAX_URL_STATE / 6));
+        let e = HashLocation::parse(&long).unwrap_err();
+        assert_eq!(e, "the link is longer than 64 kB, so its settings were ignored");
+        let fits = format!("#/image?g={}", "x".repeat(MAX_URL_STATE - 10));
+        assert_eq!(HashLocation::parse(&fits).unwrap().get("g").map(str::len), Some(MAX_URL_STATE - 10));
+    }
+
+    #[test]
     fn empty_and_bare_routes() {
         assert_eq!(HashLocation::parse("").unwrap().route, "/");
         assert_eq!(HashLocation::parse("#/graph").unwrap().params.len(), 0);

@@ -8,6 +8,7 @@
 //! any:      id, and a suffix ^-1 for the inverse of a step
 //! ```
 
+use super::graph_file::MAX_NODES;
 use crate::engine::grid_group::Mat2;
 use crate::engine::transform::{Fill, Step, Transform};
 use std::fmt;
@@ -92,7 +93,17 @@ pub fn parse(expr: &str, domain: Domain) -> Result<Transform, ParseError> {
         let step = if inverse { step.inverse().map_err(|e| err(e.0))? } else { step };
         steps.push(step);
     }
-    Ok(Transform { steps })
+    let g = Transform { steps };
+    // The app writes `g` back into the URL in its own spelling, which can be
+    // longer than what was typed (`perm(1e4,...)` becomes `perm(10000,...)`):
+    // refuse what could not be read back, so a copied link always works.
+    if !g.is_identity() && g.to_string().len() > MAX_LEN {
+        return Err(ParseError {
+            message: format!("written out, the transformation is longer than {MAX_LEN} characters"),
+            position: 0,
+        });
+    }
+    Ok(g)
 }
 
 /// One step, or `None` for the identity.
@@ -129,8 +140,11 @@ fn parse_step(text: &str, domain: Domain) -> Result<Option<Step>, String> {
         }
     };
     let index = |v: f64| -> Result<usize, String> {
-        if v.fract() != 0.0 || !(0.0..=1e7).contains(&v) {
-            Err(format!("a node index must be a whole number from 0, not {v}"))
+        if v.fract() != 0.0 || !(0.0..MAX_NODES as f64).contains(&v) {
+            Err(format!(
+                "a node index must be a whole number from 0 to {} (graphs have at most {MAX_NODES} nodes), not {v}",
+                MAX_NODES - 1
+            ))
         } else {
             Ok(v as usize)
         }
@@ -240,5 +254,34 @@ mod tests {
         assert!(parse("shift(1,2", Domain::Image).is_err());
         assert!(parse("zshift(1,1)^-1", Domain::Image).is_err());
         assert!(parse("warp(100)", Domain::Sequence).is_err());
+    }
+
+    #[test]
+    fn every_size_is_limited_and_the_limit_is_stated() {
+        let long = "rot90;".repeat(MAX_LEN / 6 + 1);
+        assert!(parse(&long, Domain::Image).unwrap_err().message.contains("longer than 4096 characters"));
+        let many = "rot90;".repeat(MAX_STEPS + 1);
+        let e = parse(&many, Domain::Image).unwrap_err();
+        assert!(e.message.contains("at most 64 steps") && e.position == 6 * MAX_STEPS, "{e}");
+        assert!(parse("shift(1000001,0)", Domain::Image).unwrap_err().message.contains("between -1000000 and 1000000"));
+        assert!(parse("shift(-1000000)", Domain::Dna).is_ok());
+        assert!(parse("shift(1e300)", Domain::Dna).unwrap_err().message.contains("1000000"));
+        assert!(parse("delay(100001)", Domain::Sequence).unwrap_err().message.contains("0 to 100000"));
+        assert!(parse("rot(36001)", Domain::Image).unwrap_err().message.contains("36000"));
+        assert!(parse("perm(4294967296)", Domain::Graph).unwrap_err().message.contains("4294967295"));
+        // A permutation list is bounded by MAX_LEN; each entry by the graph size limit.
+        let e = parse("perm(0,100000)", Domain::Graph).unwrap_err();
+        assert!(e.message.contains("from 0 to 99999 (graphs have at most 100000 nodes)"), "{e}");
+        assert!(parse("swap(0,1e7)", Domain::Graph).is_err());
+        let list: Vec<String> = (0..3000).map(|i| i.to_string()).collect();
+        assert!(parse(&format!("perm({})", list.join(",")), Domain::Graph).is_err());
+        assert!(parse("swap(0,99999)", Domain::Graph).is_ok());
+        // What is accepted can always be written out and read back.
+        let short = format!("perm({})", vec!["1e4"; 1000].join(","));
+        assert!(short.len() <= MAX_LEN);
+        assert!(parse(&short, Domain::Graph).unwrap_err().message.starts_with("written out"));
+        let fits = format!("perm({})", vec!["1e4"; 500].join(","));
+        let g = parse(&fits, Domain::Graph).unwrap();
+        assert_eq!(parse(&g.to_string(), Domain::Graph).unwrap(), g);
     }
 }

@@ -36,6 +36,14 @@ use crate::engine::space::{Signal, Space, Tensor};
 use crate::engine::transform::Step;
 use ndarray::{ArrayView2, Ix2};
 
+/// Longest sequence a delay or a warp may produce, in time steps. A `g=` of
+/// many `delay(100000)` or `warp(8)` steps would otherwise grow without bound
+/// (64 × `warp(8)` asks for 8⁶⁴ steps).
+pub const MAX_TIME_STEPS: usize = 200_000;
+/// Most numbers (steps × features) in a delayed or warped signal: 64 MB of
+/// `f32`, so a long delay of a wide state trajectory is refused too.
+pub const MAX_TIME_VALUES: usize = 1 << 24;
+
 pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
     let v = x
         .data
@@ -51,12 +59,16 @@ pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
         _ => None,
     };
     let data = match step {
-        Step::Delay { k } => delay(v, *k, initial),
+        Step::Delay { k } => {
+            check_output_len(step, v.nrows() as f64 + *k as f64, d)?;
+            delay(v, *k, initial)
+        }
         Step::Warp { factor } => {
             if !(factor.is_finite() && *factor > 0.0) {
                 return Err(NoAction(format!("{step}: the stretch factor must be positive")));
             }
             let a = *factor as f64;
+            check_output_len(step, (v.nrows() as f64 * a).round(), d)?;
             let n = warped_len(v.nrows(), a);
             match initial {
                 None => warp_held(v, a, n),
@@ -68,6 +80,20 @@ pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
     Tensor::from_shape_vec(vec![data.len() / d.max(1), d], data)
         .map(|data| Signal::new(data, x.space.clone()))
         .map_err(|e| NoAction(e.to_string()))
+}
+
+/// Refuse, before allocating, an output of `rows` steps of `d` values beyond
+/// [`MAX_TIME_STEPS`] or [`MAX_TIME_VALUES`]. `rows` is a float so that a
+/// huge product cannot wrap around.
+fn check_output_len(step: &Step, rows: f64, d: usize) -> Result<(), NoAction> {
+    if rows > MAX_TIME_STEPS as f64 || rows * d as f64 > MAX_TIME_VALUES as f64 {
+        let long = if rows < 1e15 { format!("{} steps long", rows as u64) } else { format!("{rows:.1e} steps long") };
+        return Err(NoAction(format!(
+            "{step} would make this sequence {long} ({d} value{} per step); the lab handles at most {MAX_TIME_STEPS} steps and {MAX_TIME_VALUES} values",
+            if d == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(())
 }
 
 /// `round(A·T)` rows, the length of `warp(A)` of a `T`-row sequence.
@@ -183,6 +209,27 @@ mod tests {
         assert_eq!(col(&warp(2.0).act(&h).unwrap()), vec![1.5, 2.0, 3.0, 4.0]);
         assert_eq!(col(&Step::Delay { k: 2 }.act(&h).unwrap()), vec![1.0, 1.0, 2.0, 4.0]);
         assert_eq!(col(&Step::Delay { k: 1 }.act(&seq(&[5.0])).unwrap()), vec![0.0, 5.0]);
+    }
+
+    #[test]
+    fn outputs_beyond_the_limits_are_refused_before_allocating() {
+        // Found by the transform_expr fuzz target: delay(100000);warp(8);warp(8)
+        // and longer words of warps grew the sequence without bound.
+        let x = seq(&[1.0; 5]);
+        let g =
+            crate::io::transform_expr::parse(&["warp(8)"; 64].join(";"), crate::io::transform_expr::Domain::Sequence)
+                .unwrap();
+        let e = g.act(&x).unwrap_err();
+        assert!(e.0.contains("at most 200000 steps"), "{e}");
+        let e = Transform { steps: vec![Step::Delay { k: 100_000 }, warp(8.0)] }.act(&x).unwrap_err();
+        assert!(e.0.starts_with("warp(8) would make this sequence 800040 steps long"), "{e}");
+        assert_eq!(Step::Delay { k: MAX_TIME_STEPS - 5 }.act(&x).unwrap().shape(), &[MAX_TIME_STEPS, 1]);
+        assert!(Step::Delay { k: MAX_TIME_STEPS - 4 }.act(&x).is_err());
+        assert!(Step::Delay { k: usize::MAX }.act(&x).is_err());
+        // A wide state trajectory hits the value limit first.
+        let h = Signal::new(Array2::zeros((10, 256)).into_dyn(), Space::Trajectory { initial: vec![0.0; 256] });
+        let e = Step::Delay { k: 100_000 }.act(&h).unwrap_err();
+        assert!(e.0.contains("(256 values per step)") && e.0.contains("16777216 values"), "{e}");
     }
 
     #[test]
