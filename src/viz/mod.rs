@@ -4,4 +4,7 @@
 pub mod bars;
 pub mod colormap;
 pub mod heatmap;
+pub mod line_chart;
+pub mod matrix;
+pub mod orbit;
 pub mod receptive_overlay;
