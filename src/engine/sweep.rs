@@ -151,8 +151,7 @@ pub fn rotation_check(model: &Model, x: &Signal, degrees: f32, mask: bool) -> Re
 /// without the mask; in between the error is only approximate.
 pub fn angle_sweep(model: &Model, x: &Signal, angles: &[f32], mask: bool) -> Result<Sweep, String> {
     let input = if mask { masked_input(x) } else { x.clone() };
-    let elements: Vec<Transform> =
-        angles.iter().map(|&degrees| Transform::single(Step::Rotate { degrees })).collect();
+    let elements: Vec<Transform> = angles.iter().map(|&degrees| Transform::single(Step::Rotate { degrees })).collect();
     sweep(model, &input, &elements)
 }
 
