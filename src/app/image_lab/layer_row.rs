@@ -34,7 +34,7 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
     let node = use_node_ref();
     // Off screen, the row keeps its last pictures and catches up when it
     // comes back: a stroke redraws only the rows the learner can see.
-    let visible = use_visible(node.clone(), 400);
+    let visible = use_visible(node.clone(), 100);
     let cache = use_mut_ref(|| None::<(SharedPipelines, Rc<LayerView>)>);
     let stale = cache.borrow().as_ref().is_none_or(|(shown, _)| *shown != p.pipelines);
     if stale && (visible || cache.borrow().is_none()) {

@@ -161,7 +161,14 @@ fn moving(p: &OrbitFigureProps, planes: &[Plane], scale: Scale, m: RingMotion, e
         if m.flip { "with-flip" } else { "turn-only" },
         paused.then_some("paused")
     );
-    let arrows: Vec<(String, String)> = (0..group.order()).map(|i| orbit::arrow(group, i, m, exact)).collect();
+    // For a flip the arrows of the second ring are the mirror images of the
+    // first ring's: drawn faint and dashed so the four main ones stand out.
+    let arrows: Vec<(String, String, bool)> = (0..group.order())
+        .map(|i| {
+            let (path, head) = orbit::arrow(group, i, m, exact);
+            (path, head, m.flip && orbit::slot(group, i).0 == 1)
+        })
+        .collect();
     html! {
         <div {class} style={vars}>
             { for (0..rings).map(|r| html! {
@@ -181,8 +188,8 @@ fn moving(p: &OrbitFigureProps, planes: &[Plane], scale: Scale, m: RingMotion, e
                 }) }
             </div>
             <svg class="orbit-arrows" viewBox={format!("0 0 {w} {}", orbit::RING)} aria-hidden="true">
-                { for arrows.iter().map(|(path, head)| html! {
-                    <g><path class="halo" d={path.clone()} /><path class="shaft" d={path.clone()} /><path class="head" d={head.clone()} /></g>
+                { for arrows.iter().map(|(path, head, faint)| html! {
+                    <g class={classes!(faint.then_some("faint"))}><path class="halo" d={path.clone()} /><path class="shaft" d={path.clone()} /><path class="head" d={head.clone()} /></g>
                 }) }
             </svg>
         </div>

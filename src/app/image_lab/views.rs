@@ -75,16 +75,31 @@ fn abs_diff(a: &Tensor, b: &Tensor) -> Option<Tensor> {
 }
 
 /// For `(C, |G|, H, W)` maps: the channel whose orientation planes differ
-/// most from their mean (summed squared deviation); 0 for other shapes.
+/// most, as a share of its energy (so an edge detector, whose planes see
+/// different strokes, wins over a blob detector, whose planes are all
+/// alike), among the channels with at least a tenth of the largest energy;
+/// 0 for other shapes.
 fn strongest_channel(t: &Tensor) -> usize {
     if t.ndim() != 4 {
         return 0;
     }
-    let spread = |c: ndarray::ArrayViewD<f32>| -> f64 {
-        let Some(mean) = c.mean_axis(ndarray::Axis(0)) else { return 0.0 };
-        c.outer_iter().map(|plane| (&plane - &mean).iter().map(|d| (*d as f64).powi(2)).sum::<f64>()).sum()
-    };
-    t.outer_iter().map(spread).enumerate().fold((0, -1.0), |best, (i, e)| if e > best.1 { (i, e) } else { best }).0
+    let stats: Vec<(f64, f64)> = t
+        .outer_iter()
+        .map(|c| {
+            let energy: f64 = c.iter().map(|v| (*v as f64).powi(2)).sum();
+            let Some(mean) = c.mean_axis(ndarray::Axis(0)) else { return (0.0, energy) };
+            let spread = c.outer_iter().map(|p| (&p - &mean).iter().map(|d| (*d as f64).powi(2)).sum::<f64>()).sum();
+            (spread, energy)
+        })
+        .collect();
+    let top = stats.iter().map(|s| s.1).fold(0.0, f64::max);
+    stats
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, e))| *e >= 0.1 * top && *e > 0.0)
+        .map(|(i, (s, e))| (i, s / e))
+        .fold((0, -1.0), |best, (i, r)| if r > best.1 { (i, r) } else { best })
+        .0
 }
 
 /// The pipelines as a component property: equal when they are the same
