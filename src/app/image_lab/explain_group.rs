@@ -42,7 +42,7 @@ fn about_g(check: &LayerCheck, g: &Transform, group: GridGroup, cfg: &ImageModel
             }
         }
         Motion::Turn { exact: false, motion, .. } => format!(
-            "rot({}) is not a multiple of 90°: no orientation plane corresponds to it, and the bilinear interpolation blurs the pixels. The output only {} follows (see the error-versus-angle chart; the circular mask keeps the corners from leaving the frame).",
+            "rot({}) is not a multiple of 90°: no orientation plane corresponds to it, and the bilinear interpolation blurs the pixels. The output only {} follows (see the error-versus-angle chart; with the circular mask no corner leaves the frame).",
             motion.degrees,
             if v == Verdict::Approximate { "approximately" } else { "loosely" },
         ),
@@ -62,6 +62,25 @@ fn about_g(check: &LayerCheck, g: &Transform, group: GridGroup, cfg: &ImageModel
         }
         Motion::Identity => String::new(),
         Motion::Other => "g combines several kinds of steps; the numbers say how well the layer follows.".into(),
+    }
+}
+
+/// The sentence about g after orientation pooling, whose output is an
+/// ordinary feature map (no orientation axis left).
+fn about_g_pooled(check: &LayerCheck, g: &Transform, group: GridGroup, broken_before: bool) -> String {
+    let v = check.verdict;
+    if broken_before && !exact(v) {
+        return "An earlier layer already broke the symmetry, and pooling over the orientations cannot repair it: the error carries on.".into();
+    }
+    match (motion_of(g, group), exact(v)) {
+        (Motion::Turn { exact: true, .. }, true) => "Here g only turns (or mirrors) this map like an ordinary image: equivariant, with no error.".into(),
+        (Motion::ShiftOnly, true) => "A shift moves the planes it pools, so it moves the pooled map too: equivariant.".into(),
+        (Motion::Identity, _) => String::new(),
+        (_, true) => "The measured error is below 10⁻⁴ here.".into(),
+        (Motion::Turn { exact: false, .. }, false) => {
+            "Under an interpolated rotation the planes it pools are only approximately moved copies, so the pooled map only approximately turns with the input.".into()
+        }
+        _ => "The maps it pools did not follow g, so neither does the pooled map.".into(),
     }
 }
 
@@ -90,7 +109,11 @@ pub fn explain_group(
         ),
         _ => return None,
     };
-    let why = about_g(check, g, group, cfg, broken_before);
+    let why = if check.kind == "orient_pool" {
+        about_g_pooled(check, g, group, broken_before)
+    } else {
+        about_g(check, g, group, cfg, broken_before)
+    };
     Some(if why.is_empty() { intro } else { format!("{intro} {why}") })
 }
 
@@ -100,6 +123,10 @@ pub fn explain_group(
 pub fn fractional_note(check: &LayerCheck, g: &Transform) -> Option<String> {
     let [Step::Rotate { degrees }] = g.steps.as_slice() else { return None };
     if (degrees / 90.0 - (degrees / 90.0).round()).abs() < 1e-6 {
+        return None;
+    }
+    // Global pooling and the head already say "approximately" in their own words.
+    if check.verdict == Verdict::Approximate && matches!(check.kind, "gap" | "gmp" | "dense") {
         return None;
     }
     Some(match check.verdict {

@@ -76,7 +76,10 @@ pub fn FeatureGrid(props: &FeatureGridProps) -> Html {
     };
     if mosaic {
         let n = props.planes.len();
-        let what = if g > 0 { format!("{} channels × {g} orientations", n / g) } else { format!("{n} channels") };
+        let what = match n.checked_div(g) {
+            Some(c) => format!("{c} channels × {g} orientations"),
+            None => format!("{n} channels"),
+        };
         let label = format!("{}: {what}, each {}×{}", props.title, dims.0, dims.1);
         let onclick = props.on_cell.clone().map(|cb| {
             let canvas = canvas.clone();
