@@ -83,6 +83,71 @@ async fn image_lab_checks_every_layer_of_the_default_view() {
     assert!(checks[2].get_attribute("data-equivariance-error").is_none());
     let ms = root.query_selector("[data-testid=compute-ms]").unwrap().unwrap();
     assert!(ms.get_attribute("data-ms").unwrap().parse::<f64>().unwrap() > 0.0);
-    // Every layer draws its four stages.
-    assert!(all(&root, "canvas.heatmap").len() > 7 * 4);
+    // Every layer draws its four stages (a grid of planes, or why there is none).
+    let stages = all(&root, ".stage");
+    assert_eq!(stages.len(), 7 * 4);
+    assert!(stages.iter().all(|s| s.query_selector("canvas.heatmap, .no-action-box").unwrap().is_some()));
+}
+
+#[wasm_bindgen_test]
+async fn line_chart_draws_and_lists_its_numbers() {
+    use plotters::style::RGBColor;
+    use symmetry_lab::app::widgets::line_chart::{LineChart, LineChartProps};
+    use symmetry_lab::viz::line_chart::{Guide, LineSeries};
+    let root = fresh_root();
+    let series = |name: &str, k: f64| LineSeries {
+        name: name.into(),
+        points: (0..5).map(|i| (90.0 * i as f64, k * i as f64)).collect(),
+        color: RGBColor(0, 114, 178),
+        dashed: false,
+    };
+    let props = LineChartProps {
+        series: vec![series("a", 1.0), series("b", 1e-6)],
+        caption: "test chart".into(),
+        x_label: "angle".into(),
+        y_label: "error".into(),
+        x_range: Some((0.0, 360.0)),
+        x_ticks: None,
+        log_y: Some(1e-8),
+        guides: vec![Guide { y: 1e-4, label: "exact".into() }],
+        marker: Some((45.0, "g".into())),
+        size: (400, 200),
+        testid: Some("chart".into()),
+        stale: false,
+    };
+    yew::Renderer::<LineChart>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let fig = root.query_selector("[data-testid=chart]").unwrap().expect("rendered");
+    assert_eq!(fig.get_attribute("data-series").as_deref(), Some("2"));
+    assert_eq!(all(&root, "tbody tr").len(), 5);
+    assert_eq!(all(&root, ".legend-item").len(), 2);
+    assert!(root.query_selector("canvas[role=img]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn matrix_heatmap_colours_cells_and_marks_pending_ones() {
+    use symmetry_lab::app::widgets::matrix_heatmap::{MatrixCell, MatrixHeatmap, MatrixHeatmapProps};
+    use symmetry_lab::viz::matrix::LogScale;
+    let root = fresh_root();
+    let cell = |v: f64, verdict: &'static str| {
+        Some(MatrixCell { value: v, text: verdict.into(), title: String::new(), verdict: Some(verdict) })
+    };
+    let props = MatrixHeatmapProps {
+        caption: "sweep".into(),
+        corner: "layer".into(),
+        rows: vec!["1 conv".into(), "2 gap".into()],
+        columns: vec!["e".into(), "r".into()],
+        column_titles: vec![],
+        cells: vec![vec![cell(0.0, "invariant"), cell(0.3, "neither")], vec![cell(0.0, "invariant"), None]],
+        scale: LogScale { floor: 1e-7, top: 1.0 },
+        ends: ("exact".into(), "broken".into()),
+        testid: Some("m".into()),
+        stale: false,
+    };
+    yew::Renderer::<MatrixHeatmap>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let fig = root.query_selector("[data-testid=m]").unwrap().expect("rendered");
+    assert_eq!(fig.get_attribute("data-state").as_deref(), Some("running"), "one cell is still pending");
+    assert_eq!(all(&root, "td[data-verdict=neither]").len(), 1);
+    assert_eq!(all(&root, "td.pending").len(), 1);
 }

@@ -1,5 +1,8 @@
 //! The image lab's settings as URL parameters, both ways:
-//! `preset`, `g`, `model`, `pad`, `filters`, `pool`, `seed`.
+//! `preset`, `g`, `model`, `pad`, `filters`, `pool`, `seed`, and for the
+//! group CNNs `orient` (orientation pooling), `mask=1` (the circular input
+//! mask for rotations) and `size` (the input side: 64, or the odd 63 that
+//! shows how strided pooling breaks exact rotation equivariance).
 //!
 //! Reading never fails as a whole: each unknown value is reported in words and
 //! replaced by its default, so one typo in a shared link does not lose the
@@ -8,7 +11,9 @@
 use super::image_presets::PRESETS;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
+use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::Padding;
+use crate::engine::layers::orient_pool::OrientReduce;
 use crate::engine::layers::pool::PoolMode;
 use crate::engine::models::filters::FilterSource;
 use crate::engine::models::image::{ImageArch, ImageModelConfig};
@@ -18,6 +23,9 @@ use crate::engine::transform::Transform;
 pub const DEFAULT_G: &str = "shift(3,5)";
 /// The default input.
 pub const DEFAULT_PRESET: &str = "digit3";
+/// The input sides a learner can pick: even (exact after 2×2 pooling) and odd
+/// (broken, see `engine::stride_parity`). The first is the default.
+pub const SIZES: [usize; 2] = [64, 63];
 
 /// What the URL asks the image lab to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,7 +33,11 @@ pub struct ImageSettings {
     /// `None` when the URL names no preset (keep the current drawing).
     pub preset: Option<String>,
     pub g: Transform,
+    /// Architecture, its settings and the input side (`model.input_size`).
+    /// The channels always follow the architecture ([`ImageArch::default_channels`]).
     pub model: ImageModelConfig,
+    /// Fade the input to its inscribed disc before the network sees it.
+    pub mask: bool,
 }
 
 impl Default for ImageSettings {
@@ -33,7 +45,8 @@ impl Default for ImageSettings {
         ImageSettings {
             preset: Some(DEFAULT_PRESET.into()),
             g: transform_expr::parse(DEFAULT_G, Domain::Image).unwrap_or_default(),
-            model: ImageModelConfig::default(),
+            model: ImageModelConfig { input_size: SIZES[0], ..ImageModelConfig::default() },
+            mask: false,
         }
     }
 }
@@ -80,7 +93,12 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
             }
         }
     };
-    field("model", "cnn-gap, cnn-flatten", &mut |v| ImageArch::parse(v).map(|a| s.model.arch = a).is_some());
+    let arch_names = ImageArch::ALL.map(|a| a.name()).join(", ");
+    field("model", &arch_names, &mut |v| {
+        ImageArch::parse(v)
+            .map(|a| s.model = ImageModelConfig { arch: a, channels: a.default_channels(), ..s.model })
+            .is_some()
+    });
     field("pad", "circular, zero", &mut |v| parse_padding(v).map(|p| s.model.padding = p).is_some());
     field("filters", "random, handmade, symmetric", &mut |v| {
         FilterSource::parse(v).map(|f| s.model.filters = f).is_some()
@@ -88,6 +106,18 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
     field("pool", "max, avg, blur", &mut |v| parse_pool(v).map(|p| s.model.pool = p).is_some());
     field("seed", "a whole number from 0 to 4294967295", &mut |v| {
         v.parse::<u32>().map(|n| s.model.seed = n as u64).is_ok()
+    });
+    field("orient", "max, mean", &mut |v| OrientReduce::parse(v).map(|o| s.model.orient = o).is_some());
+    field("mask", "0, 1", &mut |v| match v {
+        "0" | "1" => {
+            s.mask = v == "1";
+            true
+        }
+        _ => false,
+    });
+    let size_names = SIZES.map(|n| n.to_string()).join(", ");
+    field("size", &size_names, &mut |v| {
+        v.parse::<usize>().ok().filter(|n| SIZES.contains(n)).map(|n| s.model.input_size = n).is_some()
     });
     (s, errors)
 }
@@ -102,6 +132,11 @@ pub fn write(loc: &mut HashLocation, s: &ImageSettings) {
     loc.set("filters", Some(s.model.filters.name().into()));
     loc.set("pool", Some(pool_name(s.model.pool).into()));
     loc.set("seed", Some(s.model.seed.to_string()));
+    // Only where they matter, so the links of plain CNNs stay short.
+    let group = s.model.arch.group() != GridGroup::Trivial;
+    loc.set("orient", group.then(|| s.model.orient.name().into()));
+    loc.set("mask", s.mask.then(|| "1".into()));
+    loc.set("size", (s.model.input_size != SIZES[0]).then(|| s.model.input_size.to_string()));
 }
 
 #[cfg(test)]
@@ -119,6 +154,43 @@ mod tests {
         let mut out = HashLocation::default();
         write(&mut out, &s);
         assert_eq!(read(&out).0, s);
+    }
+
+    #[test]
+    fn group_settings_round_trip_and_channels_follow_the_model() {
+        let loc = HashLocation::parse("#/image?g=rot(45)&model=p4mcnn&orient=mean&mask=1&size=63").unwrap();
+        let (s, errors) = read(&loc);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.model.arch, ImageArch::P4mCnn);
+        assert_eq!(s.model.channels, ImageArch::P4mCnn.default_channels());
+        assert_eq!((s.model.orient, s.mask, s.model.input_size), (OrientReduce::Mean, true, 63));
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        assert_eq!(
+            out.to_hash(),
+            "#/image?g=rot(45)&model=p4mcnn&pad=circular&filters=random&pool=max&seed=1&orient=mean&mask=1&size=63"
+        );
+        assert_eq!(read(&out).0, s);
+        // p4cnn keeps 8 channels even after a p4mcnn link set 4.
+        let (p4, _) = read(&HashLocation::parse("#/image?model=p4cnn").unwrap());
+        assert_eq!(p4.model.channels, 8);
+    }
+
+    #[test]
+    fn defaults_stay_out_of_plain_links_and_bad_group_values_are_named() {
+        let (s, _) = read(&HashLocation::parse("#/image?model=cnn-gap&orient=mean").unwrap());
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        assert!(
+            !out.to_hash().contains("orient") && !out.to_hash().contains("mask") && !out.to_hash().contains("size")
+        );
+        let (s, errors) = read(&HashLocation::parse("#/image?model=p4cnn&orient=min&mask=yes&size=50").unwrap());
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].contains("max, mean") && errors[2].contains("64, 63"), "{errors:?}");
+        assert_eq!(
+            (s.model.arch, s.model.orient, s.mask, s.model.input_size),
+            (ImageArch::P4Cnn, OrientReduce::Max, false, 64)
+        );
     }
 
     #[test]

@@ -77,10 +77,16 @@ impl Scale {
 /// Smallest and largest finite values (0, 0 for none).
 pub fn range<'a>(values: impl IntoIterator<Item = &'a f32>) -> (f32, f32) {
     let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+    // Plain comparisons, not f32::min/max: in WebAssembly those are calls
+    // (for their NaN rules), and this runs over every activation per stroke.
     for &v in values {
         if v.is_finite() {
-            lo = lo.min(v);
-            hi = hi.max(v);
+            if v < lo {
+                lo = v;
+            }
+            if v > hi {
+                hi = v;
+            }
         }
     }
     if lo > hi {

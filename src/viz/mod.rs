@@ -5,6 +5,9 @@
 pub mod bars;
 pub mod colormap;
 pub mod heatmap;
+pub mod line_chart;
+pub mod matrix;
 pub mod one_hot;
+pub mod orbit;
 pub mod receptive_overlay;
 pub mod tracks;

@@ -38,6 +38,10 @@ for (const file of specs) {
     async screenshot(page, name, fullPage = false) {
       await page.screenshot({ path: join(shotDir, `${name}.png`), fullPage });
     },
+    /** A screenshot of one element (a locator), e.g. a single layer row. */
+    async screenshotOf(locator, name) {
+      await locator.screenshot({ path: join(shotDir, `${name}.png`) });
+    },
   };
   const started = Date.now();
   try {

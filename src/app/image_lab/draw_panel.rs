@@ -2,7 +2,8 @@
 //! pen alike), brush size, eraser, clear and undo, presets, and a PNG/JPEG
 //! loader. The receptive field of the selected unit is drawn on top.
 
-use super::state::{Action, ImageLabState, SIZE};
+use super::actions::Action;
+use super::state::ImageLabState;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::io::image_decode::{decode, MAX_FILE_BYTES};
 use crate::io::image_presets::PRESETS;
@@ -18,14 +19,19 @@ pub struct DrawPanelProps {
     pub outlines: Vec<Outline>,
     pub can_undo: bool,
     pub source: AttrValue,
+    /// Side of the image in pixels.
+    pub size: usize,
+    /// The circular mask is on: shade what the network does not see.
+    #[prop_or_default]
+    pub masked: bool,
     pub dispatch: UseReducerDispatcher<ImageLabState>,
 }
 
 /// Pointer position in image pixels.
-fn pixel_pos(canvas: &HtmlCanvasElement, e: &PointerEvent) -> (f32, f32) {
+fn pixel_pos(canvas: &HtmlCanvasElement, e: &PointerEvent, size: usize) -> (f32, f32) {
     let r = canvas.get_bounding_client_rect();
-    let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * SIZE as f64;
-    let y = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * SIZE as f64;
+    let x = (e.client_x() as f64 - r.left()) / r.width().max(1.0) * size as f64;
+    let y = (e.client_y() as f64 - r.top()) / r.height().max(1.0) * size as f64;
     (x as f32, y as f32)
 }
 
@@ -51,13 +57,14 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
 
     {
         let overlay = overlay.clone();
-        use_effect_with(p.outlines.clone(), move |outlines| {
+        use_effect_with((p.outlines.clone(), p.size), move |(outlines, size)| {
             if let Some(c) = overlay.cast::<HtmlCanvasElement>() {
-                receptive_overlay::draw(&c, SIZE, outlines);
+                receptive_overlay::draw(&c, *size, outlines);
             }
         });
     }
 
+    let size = p.size;
     let onpointerdown = {
         let (overlay, last, dispatch, radius, erase) =
             (overlay.clone(), last.clone(), p.dispatch.clone(), *radius, *erase);
@@ -65,7 +72,7 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
             let Some(c) = overlay.cast::<HtmlCanvasElement>() else { return };
             e.prevent_default();
             let _ = c.set_pointer_capture(e.pointer_id());
-            let pos = pixel_pos(&c, &e);
+            let pos = pixel_pos(&c, &e, size);
             *last.borrow_mut() = Some(pos);
             dispatch.dispatch(Action::BeginStroke);
             dispatch.dispatch(Action::Paint { points: vec![pos], radius, erase });
@@ -78,14 +85,20 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
             let Some(prev) = *last.borrow() else { return };
             let Some(c) = overlay.cast::<HtmlCanvasElement>() else { return };
             e.prevent_default();
-            let pos = pixel_pos(&c, &e);
+            let pos = pixel_pos(&c, &e, size);
             *last.borrow_mut() = Some(pos);
             dispatch.dispatch(Action::Paint { points: segment(prev, pos, radius), radius, erase });
         })
     };
     let end_stroke = {
-        let last = last.clone();
-        Callback::from(move |_: PointerEvent| *last.borrow_mut() = None)
+        let (last, dispatch) = (last.clone(), p.dispatch.clone());
+        Callback::from(move |_: PointerEvent| {
+            // Only a stroke that was going on ends (pointerup and the lost
+            // capture both arrive for one stroke).
+            if last.borrow_mut().take().is_some() {
+                dispatch.dispatch(Action::EndStroke);
+            }
+        })
     };
 
     let onfile = {
@@ -105,7 +118,7 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
             }
             let d = dispatch.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |bytes| match bytes {
-                Ok(bytes) => match decode(&bytes, SIZE) {
+                Ok(bytes) => match decode(&bytes, size) {
                     Ok(img) => {
                         d.dispatch(Action::LoadFile { name: name.clone(), pixels: img.pixels, notice: img.notice })
                     }
@@ -141,7 +154,7 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
     html! {
         <div class="panel draw-panel">
             <h2 class="panel-title">{ "Input x" }<span class="muted">{ format!(" · {}", p.source) }</span></h2>
-            <div class="canvas-stack">
+            <div class={classes!("canvas-stack", p.masked.then_some("masked"))}>
                 <Heatmap plane={p.input.clone()} scale={ink} label="the input image x" class="input-image" />
                 <canvas ref={overlay} class="overlay" width="512" height="512" data-testid="draw-canvas"
                     aria-label="Drawing surface: draw with a mouse, finger or pen"

@@ -3,10 +3,11 @@
 //! kind, the transformation and the measured verdict, so the words always
 //! agree with the number next to them.
 
+use super::explain_group::{explain_group, fractional_note};
 use crate::engine::check::{LayerCheck, Verdict};
 use crate::engine::kernels::conv2d::Padding;
 use crate::engine::models::filters::FilterSource;
-use crate::engine::models::image::ImageModelConfig;
+use crate::engine::models::image::{ImageArch, ImageModelConfig};
 use crate::engine::transform::{Fill, Step, Transform};
 
 /// What kinds of steps g contains.
@@ -43,7 +44,27 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
     if sh.identity {
         return "g is the identity here (its steps cancel out), so both pipelines see the same input: every layer is trivially invariant.".into();
     }
+    if let Some(text) = explain_group(check, previous, g, cfg) {
+        return text;
+    }
+    let mut text = explain_plain(check, previous, g, cfg, &sh);
+    if let Some(note) = fractional_note(check, g).filter(|_| !text.is_empty()) {
+        text.push(' ');
+        text.push_str(&note);
+    }
+    text
+}
+
+/// Layers that are not specific to group CNNs.
+fn explain_plain(
+    check: &LayerCheck,
+    previous: Option<Verdict>,
+    g: &Transform,
+    cfg: &ImageModelConfig,
+    sh: &Shape,
+) -> String {
     let v = check.verdict;
+    let fractional = fractional_note(check, g).is_some();
     let broken_before = matches!(previous, Some(Verdict::Neither) | Some(Verdict::Approximate));
     match check.kind {
         "conv2d" => {
@@ -57,7 +78,7 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
                     "Zero padding treats the border differently from the wrapped pixels of a cyclic shift, so the match breaks along the border only."
                 });
             }
-            if sh.turns {
+            if sh.turns && !fractional {
                 parts.push(if cfg.filters == FilterSource::Symmetric {
                     "Every filter here is symmetric under the rotations and flips of the square, so rotating the input rotates the output."
                 } else {
@@ -79,7 +100,9 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
         "maxpool" | "avgpool" | "blurpool" => {
             let stride = 2;
             let mut s = format!("Pooling summarises each {stride}×{stride} cell: coarse-graining, so later layers see a wider area (scale separation).");
-            if check.equivariance_error.is_none() {
+            if check.equivariance_error.is_none() && !sh.shifts {
+                s.push_str(" g has no action on these maps (they have no orientation for it), so only the invariance error exists; an earlier layer already lost the symmetry.");
+            } else if check.equivariance_error.is_none() {
                 s.push_str(" The shift is not a whole number of cells, so content crosses the cell boundaries: there is no shifted copy of the output to compare with, and the output changes.");
                 if check.kind == "blurpool" {
                     s.push_str(" Blurring before subsampling (anti-aliasing) keeps those changes small.");
@@ -88,6 +111,10 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
                 }
             } else if v == Verdict::Equivariant || v == Verdict::Invariant {
                 s.push_str(" A shift by whole cells, or a rotation or flip of an even-sized grid, moves whole cells: exact.");
+            } else if sh.turns && !fractional && cfg.input_size % 2 == 1 && !broken_before {
+                s.push_str(" The side of its input is odd: a quarter turn sends the 2×2 cells onto windows that straddle two cells, so the pooled maps of the turned image are not the turned pooled maps (see “Input size and strided pooling”).");
+            } else if broken_before {
+                s.push_str(" An earlier layer already broke the symmetry.");
             }
             s
         }
@@ -100,13 +127,12 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
             s
         }
         "flatten" => "Flatten only lays the numbers out in one line: still a rearrangement of the moved maps (equivariant with a permutation), but from now on each position has its own index.".into(),
-        "dense" => {
-            if v == Verdict::Invariant {
-                "The head sees only the pooled, invariant features, so its scores do not change: the network's answer is invariant.".into()
-            } else {
-                "Every weight of a dense layer is tied to one position of its input; moving the input hands each feature to a different weight, so the scores change: not invariant.".into()
-            }
-        }
+        "dense" => match v {
+            Verdict::Invariant => "The head sees only the pooled, invariant features, so its scores do not change: the network's answer is invariant.".into(),
+            _ if cfg.arch == ImageArch::CnnFlatten => "Every weight of a dense layer is tied to one position of its input; moving the input hands each feature to a different weight, so the scores change: not invariant.".into(),
+            Verdict::Approximate => "The head sees the pooled features, which changed only a little: its scores change a little too.".into(),
+            _ => "The head is a fixed linear map of the pooled features; they already changed under g, so the scores change too.".into(),
+        },
         _ => String::new(),
     }
 }

@@ -1,12 +1,23 @@
 //! The image lab (`#/image`): draw or load a picture, pick a transformation
-//! and a network, and compare both pipelines layer by layer.
+//! and a network, and compare both pipelines layer by layer. With the group
+//! CNNs (p4cnn, p4mcnn) it also shows the orientation planes moving around
+//! the group, the filter banks, error versus rotation angle, a sweep over the
+//! whole group, and how the input size interacts with strided pooling.
 
+mod actions;
+mod angle_panel;
+mod background;
 mod draw_panel;
 mod explain;
+mod explain_group;
+mod filter_bank_view;
 mod layer_row;
 mod model_panel;
+mod orbit;
+mod parity_panel;
 mod receptive;
 mod state;
+mod sweep_panel;
 mod transform_bar;
 mod views;
 
@@ -16,15 +27,33 @@ use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::heatmap::Plane;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::engine::check::LayerCheck;
+use crate::engine::space::Space;
 use crate::io::image_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
+use actions::Action;
+use angle_panel::AnglePanel;
 use draw_panel::DrawPanel;
+use filter_bank_view::FilterBankView;
 use layer_row::LayerRow;
 use model_panel::ModelPanel;
-use state::{Action, ImageLabState, Selection, Source};
+use parity_panel::ParityPanel;
+use state::{ImageLabState, Selection, Source};
 use std::rc::Rc;
-use transform_bar::TransformBar;
+use sweep_panel::SweepPanel;
+use transform_bar::{rotation_angle, TransformBar};
+use views::SharedPipelines;
 use yew::prelude::*;
+
+/// Scroll to an element of the page without touching the hash (which holds the state).
+fn jump(id: &'static str) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+            el.scroll_into_view();
+        }
+    })
+}
 
 #[component]
 pub fn ImageLab() -> Html {
@@ -61,10 +90,6 @@ pub fn ImageLab() -> Html {
         });
     }
 
-    let views = {
-        let p = state.pipelines.clone();
-        use_memo(state.revision, move |_| p.as_ref().map(|p| views::layer_views(p)).unwrap_or_default())
-    };
     let model = Rc::new(state.model.clone());
     let sides: Vec<usize> = state
         .pipelines
@@ -99,7 +124,13 @@ pub fn ImageLab() -> Html {
         d.clone().into_shape_with_order((h, w)).ok().map(|a| Plane(Rc::new(a)))
     });
 
-    let checks = state.pipelines.as_ref().map(|p| p.checks.clone()).unwrap_or_default();
+    // The analyses read the input only when `analysis_rev` moves (never
+    // during a stroke), so their props stay equal while the learner draws.
+    let raw_x = use_memo(state.analysis_rev, |_| Rc::new(state.input_signal()));
+    let net_x = use_memo(state.analysis_rev, |_| Rc::new(state.network_input()));
+    // Borrowed, not cloned: every check holds ρ(g)f(x), a copy of its layer.
+    let pipelines = state.pipelines.clone();
+    let checks: &[LayerCheck] = pipelines.as_ref().map(|p| p.checks.as_slice()).unwrap_or(&[]);
     let last = checks.last();
     let scores = state.pipelines.as_ref().and_then(|p| {
         let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
@@ -128,8 +159,9 @@ pub fn ImageLab() -> Html {
             <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
             <Notice message={state.notice.clone().map(AttrValue::from)} />
             <div class="lab-top">
-                <DrawPanel input={(*input_plane).clone()} outlines={outlines.iter().map(|(_, o)| *o).collect::<Vec<_>>()} can_undo={state.can_undo()} source={source} dispatch={state.dispatcher()} />
-                <TransformBar g={state.g.clone()} fill={state.fill} gx={gx_plane} dispatch={state.dispatcher()} />
+                <DrawPanel input={(*input_plane).clone()} outlines={outlines.iter().map(|(_, o)| *o).collect::<Vec<_>>()} can_undo={state.can_undo()} source={source}
+                    size={state.size()} masked={state.mask} dispatch={state.dispatcher()} />
+                <TransformBar g={state.g.clone()} fill={state.fill} gx={gx_plane} mask={state.mask} dispatch={state.dispatcher()} />
                 <ModelPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
             </div>
             { legend }
@@ -147,17 +179,40 @@ pub fn ImageLab() -> Html {
                     <BarChart {labels} {series} caption="class scores for x and for g·x" />
                 </div>
             }
+            <nav class="jump" aria-label="Jump to">
+                <a href="#layers-title" onclick={jump("layers-title")}>{ "Layer by layer" }</a>
+                <a href="#angle-title" onclick={jump("angle-title")}>{ "Error versus angle" }</a>
+                <a href="#sweep-title" onclick={jump("sweep-title")}>{ "Sweep the group" }</a>
+                <a href="#parity-title" onclick={jump("parity-title")}>{ "Input size" }</a>
+            </nav>
+            <h2 class="sr-only" id="layers-title">{ "Layer by layer" }</h2>
             <div class="layers">
-                { for checks.iter().zip(views.iter()).enumerate().map(|(k, (c, v))| {
+                { for checks.iter().enumerate().map(|(k, c)| {
                     let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
                     let d = state.dispatcher();
                     let on_select = Callback::from(move |(_, row, col): (usize, usize, usize)| d.dispatch(Action::Select(Some(Selection { layer: k, row, col }))));
+                    let group = pipelines.as_ref().and_then(|p| p.trace_x.get(k)).and_then(|s| match s.space {
+                        Space::GroupGrid { group, .. } => Some(group),
+                        _ => None,
+                    });
+                    let motion = group.map(|grp| orbit::motion_of(&state.g, grp));
+                    let Some(shared) = pipelines.clone().map(SharedPipelines) else { return html! {} };
+                    let bank = matches!(c.kind, "lift_p4" | "gconv_p4" | "lift_p4m" | "gconv_p4m")
+                        .then(|| html! { <FilterBankView model={model.clone()} key_cfg={state.cfg} layer={k} /> });
                     html! {
-                        <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()}
+                        <LayerRow check={LayerCheckProps::from_check(c)} pipelines={shared}
                             explanation={explain::explain(c, previous, &state.g, &state.cfg)}
-                            field={receptive::field_text(&model, k)} {on_select} />
+                            field={receptive::field_text(&model, k)} {on_select} {motion} {bank} />
                     }
                 }) }
+            </div>
+            <div class="analysis">
+                <AnglePanel cfg={state.cfg} x={(*raw_x).clone()} mask={state.mask} analysis_rev={state.analysis_rev}
+                    current={rotation_angle(&state.g)} />
+                <div class="analysis-side">
+                    <SweepPanel cfg={state.cfg} x={(*net_x).clone()} analysis_rev={state.analysis_rev} />
+                    <ParityPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
+                </div>
             </div>
         </section>
     }

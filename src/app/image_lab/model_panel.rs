@@ -2,10 +2,13 @@
 //! padding, where the filters come from, the pooling, and the seed. Below it,
 //! the model as a chain of blueprint blocks and the first layer's filters.
 
-use super::state::{Action, ImageLabState};
+use super::actions::Action;
+use super::state::ImageLabState;
 use crate::app::widgets::feature_grid::FeatureGrid;
 use crate::app::widgets::heatmap::Plane;
+use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::Padding;
+use crate::engine::layers::orient_pool::OrientReduce;
 use crate::engine::layers::pool::PoolMode;
 use crate::engine::model::Model;
 use crate::engine::models::filters::FilterSource;
@@ -61,6 +64,19 @@ fn select<T: Copy + 'static>(
     }
 }
 
+/// How many maps a group CNN computes per layer, and why p4m has fewer channels.
+fn channels_note(cfg: &ImageModelConfig) -> String {
+    let g = cfg.arch.group().order();
+    let maps = cfg.channels * g;
+    match cfg.arch {
+        ImageArch::P4mCnn => format!(
+            "{} channels × {g} orientations = {maps} maps per layer. p4mcnn uses half the channels of p4cnn (8 × 4 = 32), so both cost about the same.",
+            cfg.channels
+        ),
+        _ => format!("{} channels × {g} orientations = {maps} maps per layer.", cfg.channels),
+    }
+}
+
 #[component]
 pub fn ModelPanel(p: &ModelPanelProps) -> Html {
     let cfg = p.cfg;
@@ -70,7 +86,22 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
         ImageArch::ALL.iter().map(|a| (*a, a.name(), a.name())).collect(),
         cfg.arch.name(),
         cfg,
-        |c, v| c.arch = v,
+        |c, v| {
+            c.arch = v;
+            c.channels = v.default_channels();
+        },
+        d,
+    );
+    let group = cfg.arch.group();
+    let orient = select(
+        "Orientation pooling",
+        vec![
+            (OrientReduce::Max, "max", "max over orientations"),
+            (OrientReduce::Mean, "mean", "mean over orientations"),
+        ],
+        cfg.orient.name(),
+        cfg,
+        |c, v| c.orient = v,
         d,
     );
     let pad = select(
@@ -121,14 +152,18 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
         .and_then(|l| l.params().into_iter().find(|q| q.name == "weight"))
         .map(|w| split_planes(&w.value).into_iter().map(|a| Plane(Rc::new(a))).collect())
         .unwrap_or_default();
-    let (lo, hi) = range(filter_planes.iter().flat_map(|q| q.0.iter()).collect::<Vec<_>>());
+    let (lo, hi) = range(filter_planes.iter().flat_map(|q| q.0.iter()));
     let filter_scale = Scale::for_range(lo.min(-1e-6), hi);
     html! {
         <div class="panel model-panel">
             <h2 class="panel-title">{ "Network" }</h2>
             <p class="muted">{ cfg.arch.summary() }</p>
+            if group != GridGroup::Trivial {
+                <p class="channels-note" data-testid="channels-note">{ channels_note(&cfg) }</p>
+            }
             <div class="fields">
                 { arch }{ pad }{ filters }{ pool }
+                if group != GridGroup::Trivial { { orient } }
                 <label class="field">{ "Seed" }
                     <input type="number" min="0" max="4294967295" value={cfg.seed.to_string()} onchange={on_seed} />
                 </label>
@@ -145,10 +180,14 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
                     </li>
                 }) }
             </ol>
-            <div class="filter-bank">
-                <h3>{ "Layer 1 filters (3×3)" }</h3>
-                <FeatureGrid planes={filter_planes} scale={filter_scale} title="filter" columns={8} />
-            </div>
+            if group == GridGroup::Trivial {
+                <div class="filter-bank">
+                    <h3>{ "Layer 1 filters (3×3)" }</h3>
+                    <FeatureGrid planes={filter_planes} scale={filter_scale} title="filter" columns={8} />
+                </div>
+            } else {
+                <p class="muted small">{ "The filter banks (each learned filter with its moved copies) are shown beside the lifting and the group convolution below." }</p>
+            }
         </div>
     }
 }

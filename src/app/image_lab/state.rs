@@ -1,22 +1,21 @@
-//! The image lab's state and every way it can change (`Action`), as one yew
-//! reducer. Each action recomputes only what it invalidated: a brush stroke
-//! reruns both pipelines, a new transformation reruns only the g·x pipeline,
-//! selecting a unit reruns nothing.
+//! The image lab's state, as one yew reducer (the actions are in
+//! `actions.rs`). Each action recomputes only what it invalidated: a brush
+//! stroke reruns both pipelines, a new transformation reruns only the g·x
+//! pipeline, selecting a unit reruns nothing. The slow analyses (error versus
+//! angle, the group sweep) follow `analysis_rev`, which moves only when a
+//! stroke ends, never during one.
 
 use crate::engine::check::{compare, LayerCheck};
 use crate::engine::model::Model;
 use crate::engine::models::image::{build, ImageModelConfig};
 use crate::engine::space::Signal;
+use crate::engine::sweep::masked_input;
 use crate::engine::transform::{Fill, Step, Transform};
 use crate::io::image_presets;
 use crate::io::image_settings::{ImageSettings, DEFAULT_PRESET};
-use crate::io::transform_expr::{self, Domain};
 use ndarray::{Array2, Array3};
 use std::rc::Rc;
-use yew::Reducible;
 
-/// Side of the working image.
-pub const SIZE: usize = 64;
 /// Undo steps kept.
 const UNDO_DEPTH: usize = 40;
 
@@ -49,12 +48,16 @@ pub struct Selection {
 pub struct ImageLabState {
     pub input: Rc<Array2<f32>>,
     pub source: Source,
-    undo: Vec<(Rc<Array2<f32>>, Source)>,
+    pub(super) undo: Vec<(Rc<Array2<f32>>, Source)>,
     pub g: Transform,
     /// Fill mode for the shifts the transformation bar adds.
     pub fill: Fill,
+    /// The model's configuration; `cfg.input_size` is the side of the input.
     pub cfg: ImageModelConfig,
     pub model: Model,
+    /// Fade the input to its inscribed disc before the network sees it
+    /// (`engine::sweep::masked_input`), so nothing leaves the frame when it turns.
+    pub mask: bool,
     /// `Err` when the model or g cannot run (shown as the error).
     pub pipelines: Option<Rc<Pipelines>>,
     pub compute_ms: f64,
@@ -63,45 +66,17 @@ pub struct ImageLabState {
     pub selection: Option<Selection>,
     /// Bumped on every change the URL should reflect.
     pub revision: u64,
-}
-
-/// Everything a learner can do in the image lab.
-pub enum Action {
-    /// Apply URL settings (on load, or when the learner pastes a link).
-    ApplySettings(ImageSettings, Vec<String>),
-    /// A stroke starts: remember the image for undo.
-    BeginStroke,
-    /// Paint (or erase) discs of `radius` pixels at these pixel positions.
-    Paint {
-        points: Vec<(f32, f32)>,
-        radius: f32,
-        erase: bool,
-    },
-    Clear,
-    Undo,
-    LoadPreset(String),
-    LoadFile {
-        name: String,
-        pixels: Array2<f32>,
-        notice: Option<String>,
-    },
-    Refuse(String),
-    PushStep(Step),
-    RemoveStep(usize),
-    ClearTransform,
-    ApplyInverse,
-    SetTransformText(String),
-    SetFill(Fill),
-    SetModel(ImageModelConfig),
-    Select(Option<Selection>),
-    DismissError,
+    /// Bumped when what the network sees changes for good (a stroke ended, a
+    /// new input, model, mask or size): the background analyses restart.
+    pub analysis_rev: u64,
 }
 
 impl ImageLabState {
     pub fn new(settings: ImageSettings, errors: Vec<String>) -> Self {
-        let cfg = ImageModelConfig { input_size: SIZE, ..settings.model };
+        let cfg = settings.model;
+        let n = cfg.input_size;
         let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
-        let input = image_presets::render(&preset, SIZE).unwrap_or_else(|| Array2::zeros((SIZE, SIZE)));
+        let input = image_presets::render(&preset, n).unwrap_or_else(|| Array2::zeros((n, n)));
         let mut s = ImageLabState {
             input: Rc::new(input),
             source: Source::Preset(preset),
@@ -110,17 +85,24 @@ impl ImageLabState {
             fill: Fill::Cyclic,
             model: build(&cfg),
             cfg,
+            mask: settings.mask,
             pipelines: None,
             compute_ms: 0.0,
             error: None,
             notice: None,
             selection: None,
             revision: 0,
+            analysis_rev: 0,
         };
         s.fill = s.fill_of_g();
         s.error = join_errors(errors);
         s.recompute(true);
         s
+    }
+
+    /// Side of the (square) input.
+    pub fn size(&self) -> usize {
+        self.cfg.input_size
     }
 
     /// The settings the URL should hold.
@@ -132,6 +114,7 @@ impl ImageLabState {
             },
             g: self.g.clone(),
             model: self.cfg,
+            mask: self.mask,
         }
     }
 
@@ -139,7 +122,7 @@ impl ImageLabState {
         !self.undo.is_empty()
     }
 
-    fn fill_of_g(&self) -> Fill {
+    pub(super) fn fill_of_g(&self) -> Fill {
         self.g
             .steps
             .iter()
@@ -150,17 +133,28 @@ impl ImageLabState {
             .unwrap_or(self.fill)
     }
 
-    fn input_signal(&self) -> Signal {
+    /// The drawing as a one-channel image signal (before the mask).
+    pub fn input_signal(&self) -> Signal {
         let (h, w) = self.input.dim();
         let data =
             self.input.as_ref().clone().into_shape_with_order((1, h, w)).unwrap_or_else(|_| Array3::zeros((1, h, w)));
         Signal::image(data)
     }
 
-    /// Rerun the pipelines: both when `input_or_model` changed, else only g·x.
-    fn recompute(&mut self, input_or_model: bool) {
-        let t0 = now_ms();
+    /// What the network sees: the input, faded to its disc when the mask is on.
+    pub fn network_input(&self) -> Signal {
         let x = self.input_signal();
+        if self.mask {
+            masked_input(&x)
+        } else {
+            x
+        }
+    }
+
+    /// Rerun the pipelines: both when `input_or_model` changed, else only g·x.
+    pub(super) fn recompute(&mut self, input_or_model: bool) {
+        let t0 = now_ms();
+        let x = self.network_input();
         let trace_x = match (&self.pipelines, input_or_model) {
             (Some(p), false) => Ok(p.trace_x.clone()),
             _ => self.model.trace(&x).map(Rc::new).map_err(|e| e.0),
@@ -182,14 +176,33 @@ impl ImageLabState {
         self.revision += 1;
     }
 
-    fn set_input(&mut self, input: Array2<f32>, source: Source) {
-        self.push_undo();
-        self.input = Rc::new(input);
-        self.source = source;
+    /// Rebuild the model from `cfg` (the channels follow the architecture),
+    /// fit the input to its side, and rerun everything.
+    pub(super) fn set_cfg(&mut self, cfg: ImageModelConfig) {
+        let resized = cfg.input_size != self.cfg.input_size;
+        self.cfg = ImageModelConfig { channels: cfg.arch.default_channels(), ..cfg };
+        self.model = build(&self.cfg);
+        self.selection = None;
+        if resized {
+            let n = self.size();
+            self.input = Rc::new(match &self.source {
+                Source::Preset(p) => image_presets::render(p, n).unwrap_or_else(|| fit(&self.input, n)),
+                _ => fit(&self.input, n),
+            });
+        }
+        self.analysis_rev += 1;
         self.recompute(true);
     }
 
-    fn push_undo(&mut self) {
+    pub(super) fn set_input(&mut self, input: Array2<f32>, source: Source) {
+        self.push_undo();
+        self.input = Rc::new(input);
+        self.source = source;
+        self.analysis_rev += 1;
+        self.recompute(true);
+    }
+
+    pub(super) fn push_undo(&mut self) {
         self.undo.push((self.input.clone(), self.source.clone()));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
@@ -198,7 +211,7 @@ impl ImageLabState {
 
     /// Accept a new g only if it acts on the current input; otherwise say why
     /// and keep the old one.
-    fn set_g(&mut self, g: Transform) {
+    pub(super) fn set_g(&mut self, g: Transform) {
         if let Err(e) = g.act(&self.input_signal()) {
             self.error = Some(format!("{g} cannot act on this image: {e}."));
             return;
@@ -208,7 +221,7 @@ impl ImageLabState {
         self.recompute(false);
     }
 
-    fn paint(&mut self, points: &[(f32, f32)], radius: f32, erase: bool) {
+    pub(super) fn paint(&mut self, points: &[(f32, f32)], radius: f32, erase: bool) {
         let img = Rc::make_mut(&mut self.input);
         let (h, w) = img.dim();
         let r = radius.max(0.5);
@@ -230,108 +243,21 @@ impl ImageLabState {
     }
 }
 
-fn join_errors(errors: Vec<String>) -> Option<String> {
+/// `img` cropped or padded with zeros (at the bottom and right) to `n × n`:
+/// switching between 64 and 63 keeps a drawing in place.
+pub fn fit(img: &Array2<f32>, n: usize) -> Array2<f32> {
+    if img.dim() == (n, n) {
+        return img.clone();
+    }
+    let (h, w) = img.dim();
+    Array2::from_shape_fn((n, n), |(i, j)| if i < h && j < w { img[(i, j)] } else { 0.0 })
+}
+
+pub(super) fn join_errors(errors: Vec<String>) -> Option<String> {
     (!errors.is_empty()).then(|| errors.join(" "))
 }
 
-fn now_ms() -> f64 {
+/// `performance.now()` in milliseconds (0 where there is no window).
+pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-impl Reducible for ImageLabState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::ApplySettings(settings, errors) => {
-                let keep_error = join_errors(errors);
-                if let Some(p) = settings.preset.as_ref().filter(|p| s.source != Source::Preset((*p).clone())) {
-                    if let Some(img) = image_presets::render(p, SIZE) {
-                        s.push_undo();
-                        s.input = Rc::new(img);
-                        s.source = Source::Preset(p.clone());
-                    }
-                }
-                s.g = settings.g;
-                s.fill = s.fill_of_g();
-                s.cfg = ImageModelConfig { input_size: SIZE, ..settings.model };
-                s.model = build(&s.cfg);
-                s.error = keep_error;
-                s.recompute(true);
-            }
-            Action::BeginStroke => s.push_undo(),
-            Action::Paint { points, radius, erase } => s.paint(&points, radius, erase),
-            Action::Clear => s.set_input(Array2::zeros((SIZE, SIZE)), Source::Drawing),
-            Action::Undo => {
-                if let Some((img, src)) = s.undo.pop() {
-                    s.input = img;
-                    s.source = src;
-                    s.recompute(true);
-                }
-            }
-            Action::LoadPreset(name) => match image_presets::render(&name, SIZE) {
-                Some(img) => {
-                    s.notice = None;
-                    s.set_input(img, Source::Preset(name));
-                }
-                None => s.error = Some(format!("There is no image preset called “{name}”.")),
-            },
-            Action::LoadFile { name, pixels, notice } => {
-                if pixels.dim() == (SIZE, SIZE) {
-                    s.notice = notice;
-                    s.error = None;
-                    s.set_input(pixels, Source::File(name));
-                } else {
-                    s.error = Some("The decoded picture has the wrong size; your drawing was kept.".into());
-                }
-            }
-            Action::Refuse(message) => s.error = Some(message),
-            Action::PushStep(step) => {
-                let g = s.g.then(&Transform::single(step));
-                s.set_g(g);
-            }
-            Action::RemoveStep(i) => {
-                let mut g = s.g.clone();
-                if i < g.steps.len() {
-                    g.steps.remove(i);
-                }
-                s.set_g(g);
-            }
-            Action::ClearTransform => s.set_g(Transform::identity()),
-            Action::ApplyInverse => match s.g.inverse() {
-                Ok(inv) => {
-                    let g = s.g.then(&inv);
-                    s.set_g(g);
-                }
-                Err(e) => s.error = Some(format!("g has no inverse: {e}.")),
-            },
-            Action::SetTransformText(text) => match transform_expr::parse(&text, Domain::Image) {
-                Ok(g) => s.set_g(g),
-                Err(e) => s.error = Some(format!("The transformation “{text}” was not understood: {e}.")),
-            },
-            Action::SetFill(fill) => {
-                s.fill = fill;
-                let steps =
-                    s.g.steps
-                        .iter()
-                        .map(|st| match st {
-                            Step::Shift { dx, dy, .. } => Step::Shift { dx: *dx, dy: *dy, fill },
-                            other => other.clone(),
-                        })
-                        .collect();
-                s.set_g(Transform { steps });
-            }
-            Action::SetModel(cfg) => {
-                s.cfg = ImageModelConfig { input_size: SIZE, ..cfg };
-                s.model = build(&s.cfg);
-                s.selection = None;
-                s.error = None;
-                s.recompute(true);
-            }
-            Action::Select(sel) => s.selection = sel,
-            Action::DismissError => s.error = None,
-        }
-        Rc::new(s)
-    }
 }

@@ -1,7 +1,10 @@
 //! The transformation bar: stack shifts, quarter turns and flips into g, see
 //! the composed element, undo it with g⁻¹ (claim C1), or type an expression.
+//! A slider sets g to a rotation by any angle (bilinear interpolation), and
+//! the circular mask fades the input to its disc so nothing leaves the frame.
 
-use super::state::{Action, ImageLabState};
+use super::actions::Action;
+use super::state::ImageLabState;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::engine::grid_group::Mat2;
 use crate::engine::transform::{Fill, Step, Transform};
@@ -14,7 +17,20 @@ pub struct TransformBarProps {
     pub g: Transform,
     pub fill: Fill,
     pub gx: Option<Plane>,
+    pub mask: bool,
     pub dispatch: UseReducerDispatcher<ImageLabState>,
+}
+
+/// The angle of g in degrees when g is a single rotation (quarter turns included).
+pub fn rotation_angle(g: &Transform) -> Option<f32> {
+    if let [Step::Rotate { degrees }] = g.steps.as_slice() {
+        return Some(*degrees);
+    }
+    let (m, t) = g.image_normal_form()?;
+    if t != (0, 0) || g.is_identity() {
+        return None;
+    }
+    (0..4).find(|&k| Mat2::rot90_pow(k) == m).map(|k| 90.0 * k as f32)
 }
 
 /// "rot90 then shift(0,-3)": the composed element in words.
@@ -75,6 +91,21 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
             d.dispatch(Action::SetTransformText((*text).clone()));
         })
     };
+    let angle = rotation_angle(&p.g);
+    let shown = angle.unwrap_or(0.0).rem_euclid(360.0);
+    let on_angle = {
+        let d = p.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let v: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(deg) = v.value().parse::<f32>() {
+                d.dispatch(Action::SetRotation(deg));
+            }
+        })
+    };
+    let on_mask = {
+        let (d, mask) = (p.dispatch.clone(), p.mask);
+        Callback::from(move |_: Event| d.dispatch(Action::SetMask(!mask)))
+    };
     let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
     html! {
         <div class="panel transform-panel">
@@ -108,6 +139,18 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
                 <button onclick={push(Step::Point(Mat2::rot90_pow(3)))}>{ "+ rot270" }</button>
                 <button onclick={push(Step::Point(Mat2::FLIP_X))} title="mirror left-right">{ "+ flip ↔" }</button>
                 <button onclick={push(Step::Point(Mat2::FLIP_Y))} title="mirror top-bottom">{ "+ flip ↕" }</button>
+            </div>
+            <div class="tools rotation-tools" role="group" aria-label="Rotate by any angle">
+                <label class="slider angle">{ "Rotate g = rot(θ)" }
+                    <input type="range" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle.clone()}
+                        data-testid="angle-slider" aria-label="rotation angle in degrees" aria-valuetext={format!("{shown} degrees")} />
+                </label>
+                <label class="num">{ "θ" }
+                    <input type="number" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle} aria-label="rotation angle in degrees" />{ "°" }
+                </label>
+                <label title="fade the input to its inscribed disc before the network sees it, so nothing leaves the frame when it turns">
+                    <input type="checkbox" checked={p.mask} onchange={on_mask} data-testid="mask-toggle" />{ " circular mask" }
+                </label>
             </div>
             <div class="tools" role="radiogroup" aria-label="What enters the image when it shifts">
                 <span class="muted">{ "Shift fill:" }</span>

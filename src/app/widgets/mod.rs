@@ -1,6 +1,7 @@
 //! Widgets shared by every lab: heatmaps and feature-map grids, the
-//! per-layer check readout, the error alert, the compute-time readout and
-//! activation tracks along a sequence.
+//! per-layer check readout, the error alert, the compute-time readout, bar
+//! and line charts, activation tracks along a sequence, the matrix heatmap of
+//! a sweep, and the share bar.
 
 pub mod alert;
 pub mod bar_chart;
@@ -9,5 +10,8 @@ pub mod explain;
 pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
+pub mod line_chart;
+pub mod matrix_heatmap;
 pub mod share_bar;
 pub mod track_plot;
+pub mod visibility;

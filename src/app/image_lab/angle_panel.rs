@@ -1,0 +1,160 @@
+//! Error versus rotation angle (claim I11): for every angle from 0° to 360°,
+//! the check under `rot(θ)` (bilinear, with the circular mask when it is on)
+//! at every layer of the current model, and at the head of `cnn-gap`,
+//! `p4cnn` and `p4mcnn` side by side. Exact at multiples of 90° for the group
+//! CNNs, approximate in between. Computed in the background after the input
+//! settles, never during a stroke.
+
+use super::background::{use_background, SweepJob};
+use crate::app::widgets::line_chart::LineChart;
+use crate::engine::check::{APPROXIMATE, EXACT};
+use crate::engine::models::image::{build, ImageArch, ImageModelConfig};
+use crate::engine::space::Signal;
+use crate::engine::sweep::{full_turn, masked_input};
+use crate::engine::transform::{Step, Transform};
+use crate::viz::line_chart::{Guide, LineSeries, PALETTE};
+use plotters::style::RGBColor;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Angles per turn: every 5°, so 90°, 180° and 270° are among them.
+const ANGLES: usize = 72;
+/// Errors below this are drawn on the floor of the log axis.
+const FLOOR: f64 = 1e-8;
+/// The models compared at the head.
+const COMPARED: [ImageArch; 3] = [ImageArch::CnnGap, ImageArch::P4Cnn, ImageArch::P4mCnn];
+
+#[derive(Properties, PartialEq)]
+pub struct AnglePanelProps {
+    pub cfg: ImageModelConfig,
+    /// The drawing (before the mask).
+    pub x: Rc<Signal>,
+    pub mask: bool,
+    /// Bumped when the input settles; the chart restarts then.
+    pub analysis_rev: u64,
+    /// The angle of the current g, when g is a rotation.
+    pub current: Option<f32>,
+}
+
+fn arch_color(a: ImageArch) -> RGBColor {
+    match a {
+        ImageArch::CnnGap => RGBColor(213, 94, 0),
+        ImageArch::CnnFlatten => RGBColor(120, 94, 240),
+        ImageArch::P4Cnn => RGBColor(0, 114, 178),
+        ImageArch::P4mCnn => RGBColor(0, 158, 115),
+    }
+}
+
+fn angle_elements() -> Vec<Transform> {
+    full_turn(ANGLES).into_iter().map(|degrees| Transform::single(Step::Rotate { degrees })).collect()
+}
+
+/// `(angle, error)` for one layer of a job, closed at 360° with the value at 0°.
+fn points(job: &SweepJob, layer: usize) -> Vec<(f64, f64)> {
+    let mut pts: Vec<(f64, f64)> = job
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.get(layer).map(|cell| (360.0 * i as f64 / ANGLES as f64, cell.error())))
+        .collect();
+    if pts.len() == ANGLES {
+        let first = pts[0].1;
+        pts.push((360.0, first));
+    }
+    pts
+}
+
+#[component]
+pub fn AnglePanel(p: &AnglePanelProps) -> Html {
+    let log = use_state(|| true);
+    let deps = (p.cfg, p.mask, p.analysis_rev);
+    let x = p.x.clone();
+    let bg = use_background(deps, 150, move |(cfg, mask, _)| {
+        let input = if *mask { masked_input(&x) } else { (*x).clone() };
+        let mut jobs = vec![SweepJob::new(cfg.arch.name(), build(cfg), input.clone(), angle_elements())];
+        for arch in COMPARED.into_iter().filter(|a| *a != cfg.arch) {
+            let c = ImageModelConfig { arch, channels: arch.default_channels(), ..*cfg };
+            jobs.push(SweepJob::new(arch.name(), build(&c), input.clone(), angle_elements()));
+        }
+        jobs
+    });
+    let jobs = bg.jobs.borrow();
+    let Some(main) = jobs.first() else { return html! {} };
+    let kinds = main.kinds();
+    let layer_series: Vec<LineSeries> = kinds
+        .iter()
+        .enumerate()
+        .map(|(k, kind)| LineSeries {
+            name: format!("{} {kind}", k + 1),
+            points: points(main, k),
+            color: PALETTE[k % PALETTE.len()],
+            dashed: k + 1 == kinds.len(),
+        })
+        .collect();
+    let mut head_series: Vec<LineSeries> = jobs
+        .iter()
+        .filter_map(|j| {
+            let arch = ImageArch::parse(&j.name)?;
+            let last = j.kinds().len().checked_sub(1)?;
+            Some(LineSeries { name: j.name.clone(), points: points(j, last), color: arch_color(arch), dashed: false })
+        })
+        .collect();
+    head_series.sort_by_key(|s| ImageArch::ALL.iter().position(|a| a.name() == s.name));
+    let guides = vec![Guide { y: EXACT, label: "exact ↓".into() }, Guide { y: APPROXIMATE, label: "approx. ↓".into() }];
+    let marker = p.current.map(|a| (a.rem_euclid(360.0) as f64, format!("g = rot({a})")));
+    let ticks = Some(vec![0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0, 360.0]);
+    let log_y = (*log).then_some(FLOOR);
+    let (done, total) = bg.progress;
+    let finished = bg.done();
+    let errors: Vec<String> = jobs.iter().filter_map(|j| j.error.clone().map(|e| format!("{}: {e}", j.name))).collect();
+    let at = |s: &LineSeries, degrees: usize| s.points.get(degrees * ANGLES / 360).map(|q| q.1);
+    let summary: Vec<String> =
+        head_series.iter().filter_map(|s| at(s, 45).map(|e| format!("{} {}", s.name, short(e)))).collect();
+    let (exact, inexact): (Vec<&LineSeries>, Vec<&LineSeries>) =
+        head_series.iter().partition(|s| [90, 180, 270].iter().all(|&d| at(s, d).is_some_and(|e| e < EXACT)));
+    let names = |v: &[&LineSeries]| v.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+    let (exact, inexact) = (names(&exact), names(&inexact));
+    let toggle = {
+        let log = log.clone();
+        Callback::from(move |_: Event| log.set(!*log))
+    };
+    html! {
+        <section class="panel angle-panel" data-testid="angle-chart" data-state={if finished { "done" } else { "running" }}
+            aria-labelledby="angle-title">
+            <h2 class="panel-title" id="angle-title">{ "Error versus rotation angle" }</h2>
+            <p class="muted">{ format!(
+                "rot(θ) for θ from 0° to 360° in steps of 5°, bilinear interpolation{}. Each line is one layer of {}: the smaller of its equivariance and invariance errors.",
+                if p.mask { ", input faded to its disc" } else { "" }, p.cfg.arch.name()) }</p>
+            <div class="tools">
+                <label><input type="checkbox" checked={*log} onchange={toggle} />{ " logarithmic scale" }</label>
+                if !finished {
+                    <progress max={total.to_string()} value={done.to_string()} aria-label="computing the angle sweep" />
+                    <span class="muted">{ format!("computing {done}/{total}…") }</span>
+                }
+            </div>
+            if !errors.is_empty() { <p class="no-action-box">{ errors.join(" ") }</p> }
+            <LineChart series={layer_series} caption={format!("error versus rotation angle, every layer of {}", p.cfg.arch.name())}
+                x_label="rotation angle θ (degrees)" y_label="error" x_range={Some((0.0, 360.0))} x_ticks={ticks.clone()}
+                {log_y} guides={guides.clone()} marker={marker.clone()} stale={!finished} testid="angle-layers" />
+            <h3 class="subtitle">{ "At the head: plain CNN versus group CNNs" }</h3>
+            <LineChart series={head_series} caption="head error versus rotation angle for cnn-gap, p4cnn and p4mcnn"
+                x_label="rotation angle θ (degrees)" y_label="head error" x_range={Some((0.0, 360.0))} x_ticks={ticks}
+                {log_y} {guides} {marker} stale={!finished} size={(640, 240)} testid="angle-heads" />
+            if finished && !summary.is_empty() {
+                <p class="angle-summary" data-testid="angle-summary">
+                    { format!("Head error at 45°: {}. ", summary.join(", ")) }
+                    if !exact.is_empty() { { format!("Exact at 90°, 180° and 270°: {exact}. ") } }
+                    if !inexact.is_empty() { { format!("Not exact there: {inexact}.") } }
+                </p>
+            }
+        </section>
+    }
+}
+
+fn short(e: f64) -> String {
+    if e < 1e-3 {
+        format!("{e:.1e}")
+    } else {
+        format!("{e:.3}")
+    }
+}
