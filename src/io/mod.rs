@@ -10,4 +10,5 @@ pub mod image_presets;
 pub mod image_settings;
 pub mod query;
 pub mod sequence_presets;
+pub mod sequence_settings;
 pub mod transform_expr;
