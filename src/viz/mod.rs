@@ -4,4 +4,5 @@
 pub mod bars;
 pub mod colormap;
 pub mod heatmap;
+pub mod line_chart;
 pub mod receptive_overlay;

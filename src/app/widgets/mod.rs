@@ -1,5 +1,6 @@
 //! Widgets shared by every lab: heatmaps and feature-map grids, the
-//! per-layer check readout, the error alert and the compute-time readout.
+//! per-layer check readout, the error alert, the compute-time readout, bar
+//! and line charts.
 
 pub mod alert;
 pub mod bar_chart;
@@ -7,3 +8,5 @@ pub mod compute_time;
 pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
+pub mod line_chart;
+pub mod theme;
