@@ -16,7 +16,7 @@ const CARDS: [Card; 7] = [
     Card { href: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=symmetric", title: "Images: rotations", text: "A generic filter does not commute with a quarter turn; a symmetric one does. Group convolutions fix it for any filter.", try_it: "Rotate the letter F with symmetric filters.", ready: true },
     Card { href: "#/graph", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Coming next.", ready: false },
     Card { href: "#/dna", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Coming next.", ready: false },
-    Card { href: "#/sequence", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Coming next.", ready: false },
+    Card { href: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Play a melody twice as slowly; switch the gate rescale off.", ready: true },
     Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Coming next.", ready: false },
     Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Coming next.", ready: false },
 ];

@@ -7,6 +7,7 @@ mod home;
 pub mod image_lab;
 mod panic_banner;
 mod routes;
+pub mod sequence_lab;
 mod shell;
 mod url;
 pub mod widgets;

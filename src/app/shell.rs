@@ -6,6 +6,7 @@ use super::coming_soon::ComingSoon;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
+use super::sequence_lab::SequenceLab;
 use super::url;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -68,9 +69,7 @@ fn switch(route: Route) -> Html {
         Route::Dna => {
             html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> }
         }
-        Route::Sequence => {
-            html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
-        }
+        Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => {
             html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> }
         }
