@@ -3,6 +3,7 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
@@ -70,9 +71,7 @@ fn switch(route: Route) -> Html {
             html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> }
         }
         Route::Sequence => html! { <SequenceLab /> },
-        Route::Groups => {
-            html! { <ComingSoon title="Groups explorer" issue="the groups explorer" blurb="Compose shifts, rotations, flips, permutations and the reverse complement; see that D4 does not commute; read the Cayley table." /> }
-        }
+        Route::Groups => html! { <GroupsExplorer /> },
         Route::Train => {
             html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
         }

@@ -30,7 +30,9 @@ impl Mat2 {
     /// Mirror top-bottom (`numpy.flipud`).
     pub const FLIP_Y: Mat2 = Mat2 { a: 1, b: 0, c: 0, d: -1 };
 
-    /// Matrix product `self * other` (apply `other` first).
+    /// Matrix product `self * other` (apply `other` first). A plain method, not
+    /// `std::ops::Mul`, so call sites read as group composition.
+    #[allow(clippy::should_implement_trait)]
     pub fn mul(self, o: Mat2) -> Mat2 {
         Mat2 {
             a: self.a * o.a + self.b * o.c,
@@ -136,6 +138,34 @@ impl GridGroup {
             GridGroup::Trivial => "trivial",
             GridGroup::C4 => "C4",
             GridGroup::D4 => "D4",
+        }
+    }
+
+    /// The wallpaper group it makes with the grid translations (`p1`, `p4`,
+    /// `p4m`), the suffix of the group layers' `data-kind`.
+    pub fn wallpaper_name(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "p1",
+            GridGroup::C4 => "p4",
+            GridGroup::D4 => "p4m",
+        }
+    }
+
+    /// The `data-kind` of the lifting convolution onto this group.
+    pub fn lift_kind(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "lift_p1",
+            GridGroup::C4 => "lift_p4",
+            GridGroup::D4 => "lift_p4m",
+        }
+    }
+
+    /// The `data-kind` of the group convolution on this group.
+    pub fn gconv_kind(self) -> &'static str {
+        match self {
+            GridGroup::Trivial => "gconv_p1",
+            GridGroup::C4 => "gconv_p4",
+            GridGroup::D4 => "gconv_p4m",
         }
     }
 

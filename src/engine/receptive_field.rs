@@ -34,10 +34,26 @@ pub fn receptive_span(model: &Model, layer: usize, cell: i64) -> Option<Span> {
                 let (s, o) = (stride as i64, offset as i64);
                 span = Span { start: span.start * s - o, end: span.end * s - o + size as i64 - 1 };
             }
-            Geometry::Global => return None,
+            // Not a window on a grid: graph models use `receptive_hops`.
+            Geometry::Global | Geometry::Neighbourhood { .. } => return None,
         }
     }
     Some(span)
+}
+
+/// How many hops away an output node of layer `layer` can see in a graph
+/// model (the sum of the layers' hops), or `None` once a layer sees the whole
+/// graph (readouts, dense layers).
+pub fn receptive_hops(model: &Model, layer: usize) -> Option<usize> {
+    let mut hops = 0;
+    for l in model.layers[..=layer.min(model.layers.len().saturating_sub(1))].iter() {
+        match l.geometry() {
+            Geometry::Pointwise => {}
+            Geometry::Neighbourhood { hops: h } => hops += h,
+            Geometry::Window { .. } | Geometry::Global => return None,
+        }
+    }
+    Some(hops)
 }
 
 /// Cumulative stride of the output of `layer` (input pixels per output cell).

@@ -30,8 +30,9 @@ pub enum Step {
     /// A point symmetry of the square (rot90, flipx, ...), about the centre.
     Point(Mat2),
     /// Rotation by any angle in degrees (counterclockwise), bilinear
-    /// interpolation about the centre; `mask` keeps only the inscribed disc.
-    Rotate { degrees: f32, mask: bool },
+    /// interpolation about the centre. (A circular mask, when wanted, is
+    /// applied to the input once, not by the action: see `sweep::rotation`.)
+    Rotate { degrees: f32 },
     /// Permute nodes: node `i` of the input becomes node `perm[i]`.
     /// `features_only` is the deliberate mistake of claim G5 (A is not moved).
     Permute { perm: Vec<usize>, features_only: bool },
@@ -70,7 +71,7 @@ impl Step {
             }
             Step::Roll { k } => Step::Roll { k: -k },
             Step::Point(m) => Step::Point(m.inverse()),
-            Step::Rotate { degrees, mask } => {
+            Step::Rotate { degrees } => {
                 if !is_quarter_turn(*degrees) {
                     return Err(NotInvertible(format!(
                         "rot({}) interpolates pixels, so rot({}) only undoes it approximately",
@@ -78,7 +79,7 @@ impl Step {
                         fmt_num(-degrees)
                     )));
                 }
-                Step::Rotate { degrees: -degrees, mask: *mask }
+                Step::Rotate { degrees: -degrees }
             }
             Step::Permute { perm, features_only } => {
                 let mut inv = vec![0; perm.len()];
@@ -137,7 +138,7 @@ impl fmt::Display for Step {
                 }
                 n => f.write_str(n),
             },
-            Step::Rotate { degrees, .. } => write!(f, "rot({})", fmt_num(*degrees)),
+            Step::Rotate { degrees } => write!(f, "rot({})", fmt_num(*degrees)),
             Step::Permute { perm, features_only } => {
                 let list: Vec<String> = perm.iter().map(|p| p.to_string()).collect();
                 write!(f, "{}({})", if *features_only { "permx" } else { "perm" }, list.join(","))
@@ -205,7 +206,7 @@ impl Transform {
                     m = p.mul(m);
                     t = p.apply(t.0, t.1);
                 }
-                Step::Rotate { degrees, .. } if is_quarter_turn(*degrees) => {
+                Step::Rotate { degrees } if is_quarter_turn(*degrees) => {
                     let p = Mat2::rot90_pow((*degrees / 90.0).round() as i32);
                     m = p.mul(m);
                     t = p.apply(t.0, t.1);

@@ -1,10 +1,16 @@
 //! Parsing and encoding of everything a user can hand the app: the `g=`
-//! transformation grammar, URL query state, image files, FASTA files and
-//! typed sequences, and the presets.
+//! transformation grammar, URL query state, image files, graph files (edge
+//! lists and JSON), FASTA files and typed sequences, and the presets.
 //! Pure Rust, no web crates, and no panic on any input.
 
 pub mod dna_presets;
 pub mod fasta;
+pub mod graph_edge_list;
+pub mod graph_file;
+pub mod graph_json;
+pub mod graph_karate;
+pub mod graph_molecules;
+pub mod graph_presets;
 pub mod image_decode;
 pub mod image_presets;
 pub mod image_settings;

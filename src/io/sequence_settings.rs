@@ -21,14 +21,15 @@ pub const DEFAULT_G: &str = "warp(2)";
 /// The default input.
 pub const DEFAULT_PRESET: &str = "melody";
 /// Most hidden units the lab offers (the engine allows more; a frame does not).
-pub const MAX_HIDDEN: usize = 64;
+pub const MAX_HIDDEN: usize = 32;
 /// Most steps of left padding.
 pub const MAX_PAD: usize = 256;
 /// Shortest and longest signal, in beats, and the sampling rates offered.
 pub const BEATS: (f32, f32) = (0.25, 16.0);
 pub const RATES: (f32, f32) = (1.0, 64.0);
-/// Most rows any run of the lab may have (the transformed, padded input).
-pub const MAX_RUN_STEPS: usize = 8192;
+/// Most rows any run of the lab may have (the transformed, padded input):
+/// a 32-unit LSTM over 4,096 steps already takes longer than a frame.
+pub const MAX_RUN_STEPS: usize = 4096;
 /// `h0` of every unit when the bias is solved for a rest state: a non-zero
 /// rest shows that `f(0, h0) = h0`, not "no bias", is what S1 needs.
 pub const REST_H0: f32 = 0.4;
@@ -120,6 +121,12 @@ pub fn run_length_error(t: usize, pad: usize, g: &Transform) -> Option<String> {
             if n == usize::MAX { "too many".to_string() } else { n.to_string() }
         )
     })
+}
+
+/// The largest of `factors` whose warp of a `t`-step run stays within
+/// [`MAX_RUN_STEPS`] (the S2 chart skips the others), if any.
+pub fn max_warp(t: usize, factors: &[f32]) -> Option<f32> {
+    factors.iter().copied().filter(|&a| ((t as f64) * a as f64).round() <= MAX_RUN_STEPS as f64).reduce(f32::max)
 }
 
 /// Read the settings; the second value lists what was refused and why.
@@ -242,13 +249,22 @@ mod tests {
     }
 
     #[test]
+    fn the_warp_sweep_stops_where_runs_get_too_long() {
+        let f = [0.5, 1.0, 2.0, 4.0, 8.0];
+        assert_eq!(max_warp(64, &f), Some(8.0));
+        assert_eq!(max_warp(1024, &f), Some(4.0));
+        assert_eq!(max_warp(1_000_000, &f), None);
+    }
+
+    #[test]
     fn runs_that_would_freeze_the_page_are_refused() {
-        let (s, errors) = read(&HashLocation::parse("#/sequence?beats=16&rate=64&pad=8&g=warp(8)").unwrap());
+        let (s, errors) = read(&HashLocation::parse("#/sequence?beats=16&rate=64&pad=8&g=warp(4)").unwrap());
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert!(errors[0].contains("8192"));
+        assert!(errors[0].contains("4096"));
         assert_eq!(s.g.to_string(), DEFAULT_G);
         let g = transform_expr::parse("delay(100000)", Domain::Sequence).unwrap();
         assert!(run_length_error(64, 0, &g).is_some());
         assert!(run_length_error(64, 256, &transform_expr::parse("warp(8)", Domain::Sequence).unwrap()).is_none());
+        assert!(run_length_error(1024, 0, &transform_expr::parse("warp(4)", Domain::Sequence).unwrap()).is_none());
     }
 }

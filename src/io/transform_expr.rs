@@ -176,7 +176,7 @@ fn parse_step(text: &str, domain: Domain) -> Result<Option<Step>, String> {
             _ => return Err("`shift` takes one number here: shift(k)".into()),
         },
         "rot" => match nums(&name)?.as_slice() {
-            [d] if d.abs() <= 36_000.0 => Step::Rotate { degrees: *d as f32, mask: false },
+            [d] if d.abs() <= 36_000.0 => Step::Rotate { degrees: *d as f32 },
             [_] => return Err("an angle must be between -36000 and 36000 degrees".into()),
             _ => return Err("`rot` takes one angle in degrees: rot(45)".into()),
         },

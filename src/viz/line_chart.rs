@@ -203,6 +203,18 @@ impl Ranged for Ticked {
     }
 }
 
+/// A series colour that stays visible on the chart's background: on a dark
+/// background, dark colours (the ink of an input signal) are lightened.
+pub fn legible(c: RGBColor, dark: bool) -> RGBColor {
+    let luminance = (0.2126 * c.0 as f64 + 0.7152 * c.1 as f64 + 0.0722 * c.2 as f64) / 255.0;
+    if dark && luminance < 0.3 {
+        let up = |v: u8| (v as f64 + (255.0 - v as f64) * 0.6).round() as u8;
+        RGBColor(up(c.0), up(c.1), up(c.2))
+    } else {
+        c
+    }
+}
+
 /// Ticks at 1, 2 or 5 times a power of ten, about five across `[lo, hi]`.
 pub fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
     let span = hi - lo;
@@ -327,7 +339,11 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &ChartParams) -> Option<Frame> {
                 .draw_series(std::iter::once(Rectangle::new([(a, ym.lo), (z, ym.hi)], fg.mix(b.shade).filled())))
                 .ok()?;
             let pos = chart.backend_coord(&(a, ym.hi));
-            root.draw_text(&b.label, &small.color(&fg.mix(0.75)), (pos.0 + px(4.0), pos.1 + px(3.0))).ok()?;
+            let end = chart.backend_coord(&(z, ym.hi));
+            // Only where the label fits inside its band (about 7 px a letter).
+            if (end.0 - pos.0) as f64 > (b.label.chars().count() as f64 * 7.0 + 8.0) * k {
+                root.draw_text(&b.label, &small.color(&fg.mix(0.75)), (pos.0 + px(4.0), pos.1 + px(3.0))).ok()?;
+            }
         }
     }
     for r in &p.rules {
@@ -354,14 +370,15 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &ChartParams) -> Option<Frame> {
             .map(|&(x, y)| (xm.plotted(x), ym.plotted(y).clamp(ym.lo, ym.hi)))
             .collect();
         let width = px(s.width.max(1) as f64).max(1);
-        let style = ShapeStyle::from(&s.color).stroke_width(width as u32);
+        let color = legible(s.color, p.dark);
+        let style = ShapeStyle::from(&color).stroke_width(width as u32);
         if s.dashed {
             chart.draw_series(DashedLineSeries::new(pts.clone(), px(6.0), px(4.0), style)).ok()?;
         } else {
             chart.draw_series(LineSeries::new(pts.clone(), style)).ok()?;
         }
         if s.markers {
-            chart.draw_series(pts.iter().map(|&q| Circle::new(q, width + px(1.5), s.color.filled()))).ok()?;
+            chart.draw_series(pts.iter().map(|&q| Circle::new(q, width + px(1.5), color.filled()))).ok()?;
         }
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();

@@ -122,6 +122,19 @@ export default async function (t) {
   await chartsDone(s1);
   await t.screenshot(s1, "sequence-delay-desktop", true);
 
+  // A pasted link applies its settings without a reload.
+  await s1.evaluate(() => { location.hash = "#/sequence?g=warp(3)&preset=step&bias=off"; });
+  await s1.waitForFunction(() => document.querySelector('[data-model="rnn"] [data-testid="layer-check"]').dataset.verdict === "neither");
+  assert.match(await s1.textContent(".input-panel .panel-title"), /Step/);
+
+  // Unknown values in a link: one clear message, defaults in their place, the rest kept.
+  const bad = await t.open("#/sequence?preset=noise&model=gru&g=spin(3)&hidden=500&seed=7");
+  await settled(bad);
+  const msg = await bad.textContent('[data-testid="error"]');
+  for (const word of ["noise", "gru", "spin(3)", "500"]) assert.ok(msg.includes(word), `${word} in: ${msg}`);
+  assert.equal(await bad.locator('[data-testid="layer-check"]').count(), 6);
+  await bad.waitForFunction(() => location.hash.includes("seed=7") && location.hash.includes("hidden=8"));
+
   // Tablet: the same lab, one column where it must.
   const tablet = await t.open("#/sequence?g=warp(2)&preset=spike", { width: 820, height: 1180 });
   await settled(tablet);

@@ -11,7 +11,7 @@ use crate::app::widgets::line_chart::{ChartData, LineChart};
 use crate::engine::check::{Verdict, APPROXIMATE, EXACT};
 use crate::engine::models::sequence::{BiasMode, SequenceArch, SequenceModelConfig};
 use crate::engine::transform::fmt_num;
-use crate::io::sequence_settings::REST_H0;
+use crate::io::sequence_settings::{MAX_RUN_STEPS, REST_H0};
 use crate::viz::line_chart::{Axis, ChartParams, Rule, Series};
 use plotters::style::RGBColor;
 use yew::prelude::*;
@@ -129,6 +129,8 @@ pub struct S2PanelProps {
     pub factor: Option<f32>,
     /// Each model's trajectory check under the current g.
     pub measured: Vec<(SequenceArch, Verdict, f64)>,
+    /// The largest factor computed (larger ones would make too long a run).
+    pub max_factor: f32,
 }
 
 fn curve_name(arch: SequenceArch, rescaled: bool) -> String {
@@ -198,6 +200,9 @@ pub fn S2Panel(p: &S2PanelProps) -> Html {
             <p class="muted small">{ format!("Each model reads x stretched by A (21 factors from 0.25 to 8), with {} units; solid: the gate slowed by A for g·x, dashed: the same gate. At A = 1 nothing changes and every error is zero.", p.cfg.hidden) }</p>
             <LineChart data={(*data).clone()} cursor={p.factor.map(|f| f as f64)} busy={!p.sweep.done} width={760} height={280}
                 testid="s2-chart" caption="Error of the state trajectory against the warp factor, for each model with and without the rescaled gate" />
+            if p.max_factor < 8.0 {
+                <p class="note small">{ format!("Factors above A = {} are skipped: on this signal they would need more than {} steps. A shorter signal or less padding brings them back.", fmt_num(p.max_factor), MAX_RUN_STEPS) }</p>
+            }
             <p class="why">{ why_gates(&measured, a, p.cfg.gate_rescale) }</p>
             if !at_a.is_empty() && p.sweep.done {
                 <p class="muted small">{ format!("g has no warp; at A = 2 the chart reads: {}.", at_a.join(", ")) }</p>

@@ -19,6 +19,7 @@ use crate::app::url;
 use crate::app::widgets::alert::Alert;
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::human_number;
+use crate::engine::analysis::sequence::warp_factors;
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{time_scale, SequenceArch, SequenceModelConfig};
 use crate::io::sequence_presets::pad_left;
@@ -46,11 +47,18 @@ fn use_sweep(state: &UseReducerHandle<SeqLabState>, chart: Chart) {
         let deliver = Callback::from(move |piece: SweepPiece| d.dispatch(Action::Sweep(piece)));
         let tasks = match chart {
             Chart::S1 => s1_tasks(state.cfg, state.input.clone(), state.s1_delay(), &paddings(state.pad.max(128))),
-            Chart::S2 => s2_tasks(state.cfg, Rc::new(pad_left(&state.input, state.pad))),
+            Chart::S2 => s2_tasks(state.cfg, Rc::new(pad_left(&state.input, state.pad)), s2_max_factor(&state)),
         };
         let cancel = run_sliced(chart, key, tasks, deliver);
         move || cancel.set(true)
     });
+}
+
+/// The largest warp factor the S2 chart computes for the current input
+/// (longer runs are skipped, see `sequence_settings::max_warp`).
+fn s2_max_factor(state: &SeqLabState) -> f32 {
+    let t = state.input.shape()[0] + state.pad;
+    sequence_settings::max_warp(t, &warp_factors(sweeps::S2_FACTORS)).unwrap_or(0.0)
 }
 
 #[component]
@@ -153,7 +161,7 @@ pub fn SequenceLab() -> Html {
                 <InputPanel input={state.input.clone()} input_rev={state.input_rev} source={state.source.clone()} sampling={state.sampling}
                     pad={state.pad} can_undo={state.can_undo()} cursor={cursor_beats} dispatch={state.dispatcher()} />
                 <TransformPanel g={state.g.clone()} inputs={views.as_ref().as_ref().map(|v| v.inputs.clone())}
-                    cursor={Some(s as f64 + 1.0)} dispatch={state.dispatcher()} />
+                    cursor={Some(s as f64 + 1.0)} pad={state.pad} dispatch={state.dispatcher()} />
                 <ModelPanel cfg={state.cfg} dispatch={state.dispatcher()} />
             </div>
             <div class="lab-status">
@@ -181,7 +189,7 @@ pub fn SequenceLab() -> Html {
             <div class="seq-charts">
                 <S1Panel sweep={state.s1.clone()} cfg={state.cfg} pad={state.pad} delay={state.s1_delay()}
                     g_has_delay={time_axis::has_delay(&state.g)} steps={state.input.shape()[0]} />
-                <S2Panel sweep={state.s2.clone()} cfg={state.cfg} {factor} {measured} />
+                <S2Panel sweep={state.s2.clone()} cfg={state.cfg} {factor} {measured} max_factor={s2_max_factor(&state)} />
             </div>
         </section>
     }

@@ -105,7 +105,7 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
     );
     let hidden = number(
         "Hidden units",
-        ("1", "64", "1"),
+        ("1", "32", "1"),
         cfg.hidden.to_string(),
         cfg,
         |c, v| v.parse::<usize>().ok().filter(|n| (1..=MAX_HIDDEN).contains(n)).map(|n| c.hidden = n).is_some(),
@@ -151,7 +151,7 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
             <p class="muted small">
                 { format!("Memory of the gated models: about {} steps (1/α). ", fmt_num((1.0 / cfg.alpha).round())) }
                 if heavy {
-                    <strong class="heavy">{ format!("{} units is a heavy setting: each recompute costs about {}× the default 8, and the LSTM at warp(8) can take longer than a frame.", cfg.hidden, (cfg.hidden * cfg.hidden) / 64) }</strong>
+                    <strong class="heavy">{ format!("{} units is a heavy setting: each step costs about {}× the default 8 units, and the LSTM at warp(8) can take longer than a frame.", cfg.hidden, (cfg.hidden * cfg.hidden) / 64) }</strong>
                 } else {
                     { "Kept small (8 units by default) so that drawing stays smooth." }
                 }

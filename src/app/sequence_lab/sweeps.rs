@@ -146,12 +146,12 @@ pub fn s1_tasks(cfg: SequenceModelConfig, x: Rc<Signal>, k: usize, pads: &[usize
     tasks
 }
 
-/// S2: for each curve and warp factor, the trajectory's error.
-pub fn s2_tasks(cfg: SequenceModelConfig, x: Rc<Signal>) -> Vec<Task> {
+/// S2: for each curve and warp factor up to `max_factor`, the trajectory's error.
+pub fn s2_tasks(cfg: SequenceModelConfig, x: Rc<Signal>, max_factor: f32) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::new();
     for (i, (arch, rescaled)) in S2_CURVES.into_iter().enumerate() {
         let c = SequenceModelConfig { arch, gate_rescale: rescaled, ..cfg };
-        for f in warp_factors(S2_FACTORS) {
+        for f in warp_factors(S2_FACTORS).into_iter().filter(|f| *f <= max_factor) {
             let x = x.clone();
             tasks.push(Box::new(move || {
                 let pt = warp_sweep(&c, &x, &[f])?;

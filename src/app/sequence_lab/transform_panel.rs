@@ -17,6 +17,8 @@ pub struct TransformPanelProps {
     pub inputs: Option<ChartData>,
     /// The step-through cursor on g·x's clock.
     pub cursor: Option<f64>,
+    /// Steps of left padding (shaded on the chart).
+    pub pad: usize,
     pub dispatch: UseReducerDispatcher<SeqLabState>,
 }
 
@@ -24,6 +26,16 @@ pub struct TransformPanelProps {
 fn factor_of(slider: i32) -> f32 {
     let a = 2f32.powf(slider as f32 / 4.0);
     (a * 100.0).round() / 100.0
+}
+
+/// What the shaded ranges of the inputs chart are, if there are any.
+fn shading_note(delay: bool, padding: bool) -> Option<&'static str> {
+    match (delay, padding) {
+        (true, true) => Some("Shaded on the left: the delay (darker), then the left padding."),
+        (true, false) => Some("Shaded on the left: the delay."),
+        (false, true) => Some("Shaded on the left: the left padding."),
+        (false, false) => None,
+    }
 }
 
 #[component]
@@ -121,6 +133,9 @@ pub fn TransformPanel(p: &TransformPanelProps) -> Html {
             if let Some(inputs) = p.inputs.clone() {
                 <LineChart data={inputs} cursor={p.cursor} width={640} height={220} class="inputs-chart"
                     caption="The input x and the transformed input g·x on the clock of g·x" />
+                if let Some(text) = shading_note(crate::engine::analysis::time_axis::has_delay(&p.g), p.pad > 0) {
+                    <p class="muted small">{ text }</p>
+                }
             }
         </div>
     }

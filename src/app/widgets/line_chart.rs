@@ -5,7 +5,7 @@
 //! pointer's position comes back in data coordinates.
 
 use super::theme::prefers_dark;
-use crate::viz::line_chart::{draw, ChartParams, Frame};
+use crate::viz::line_chart::{draw, legible, ChartParams, Frame};
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
@@ -171,6 +171,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
         _ => None,
     };
     let legend: Vec<_> = p.data.0.series.iter().filter(|s| !s.name.is_empty()).collect();
+    let dark = prefers_dark();
     html! {
         <figure class={classes!("line-chart", p.busy.then_some("busy"), p.class.clone())}>
             <div class="chart-stack">
@@ -186,12 +187,15 @@ pub fn LineChart(p: &LineChartProps) -> Html {
             </div>
             if !legend.is_empty() {
                 <figcaption class="chart-legend">
-                    { for legend.iter().map(|s| html! {
-                        <span class="legend-item">
-                            <span class={classes!("line-swatch", s.dashed.then_some("dashed"))}
-                                style={format!("border-color: rgb({},{},{})", s.color.0, s.color.1, s.color.2)}></span>
-                            { s.name.clone() }
-                        </span>
+                    { for legend.iter().map(|s| {
+                        let c = legible(s.color, dark);
+                        html! {
+                            <span class="legend-item">
+                                <span class={classes!("line-swatch", s.dashed.then_some("dashed"))}
+                                    style={format!("border-color: rgb({},{},{})", c.0, c.1, c.2)}></span>
+                                { s.name.clone() }
+                            </span>
+                        }
                     }) }
                 </figcaption>
             }

@@ -13,15 +13,15 @@ pub(super) fn act(step: &Step, x: &Signal) -> Result<Signal, NoAction> {
     match step {
         Step::Shift { dx, dy, fill } => shift(x, *dx, *dy, *fill),
         Step::Point(m) => point(x, *m, |p| transform_plane(p, *m)),
-        Step::Rotate { degrees, mask } => {
+        Step::Rotate { degrees } => {
             let quarter = (degrees / 90.0).round();
             let nearest = Mat2::rot90_pow(quarter as i32);
             if (degrees / 90.0 - quarter).abs() < 1e-6 {
-                point(x, nearest, |p| masked(transform_plane(masked(p.to_owned(), *mask).view(), nearest), *mask))
+                point(x, nearest, |p| transform_plane(p, nearest))
             } else {
                 // Orientation channels move by the nearest quarter turn; the
                 // planes are resampled, so equivariance is only approximate.
-                point(x, nearest, |p| masked(rotate_bilinear(masked(p.to_owned(), *mask).view(), *degrees), *mask))
+                point(x, nearest, |p| rotate_bilinear(p, *degrees))
             }
         }
         _ => Err(not_here(step, "images")),
@@ -144,15 +144,6 @@ pub fn disc_mask(h: usize, w: usize) -> Array2<f32> {
             0.0
         }
     })
-}
-
-fn masked(a: Array2<f32>, mask: bool) -> Array2<f32> {
-    if mask {
-        let (h, w) = a.dim();
-        a * disc_mask(h, w)
-    } else {
-        a
-    }
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub fn im2col(x: ArrayView3<f32>, k: usize, pad: Padding) -> Array2<f32> {
     for ci in 0..c {
         let plane = x.index_axis(ndarray::Axis(0), ci);
         for u in 0..k {
-            for v in 0..k {
+            for (v, wrap) in wrap_cols.iter().enumerate() {
                 let mut row = cols.row_mut((ci * k + u) * k + v);
                 let row = row.as_slice_mut().expect("rows of a fresh array are contiguous");
                 for i in 0..h {
@@ -67,7 +67,7 @@ pub fn im2col(x: ArrayView3<f32>, k: usize, pad: Padding) -> Array2<f32> {
                     let src = plane.row(si);
                     let dst = &mut row[i * w..(i + 1) * w];
                     for (j, d) in dst.iter_mut().enumerate() {
-                        if let Some(sj) = wrap_cols[v][j] {
+                        if let Some(sj) = wrap[j] {
                             *d = src[sj];
                         }
                     }

@@ -3,3 +3,4 @@
 
 pub mod conv1d;
 pub mod conv2d;
+pub mod group_bank;

@@ -11,7 +11,11 @@ pub mod final_state;
 pub mod flatten;
 pub mod gated_rnn;
 pub mod global_pool;
+pub mod graph;
+pub mod group_conv;
+pub mod lift_conv;
 pub mod lstm;
+pub mod orient_pool;
 pub mod pool;
 pub mod rc_conv1d;
 pub(crate) mod recurrent;
@@ -43,6 +47,9 @@ pub enum Geometry {
     Window { size: usize, stride: usize, offset: usize },
     /// Every input cell (global pooling, dense layers).
     Global,
+    /// Graph layers: an output node sees the input nodes within `hops`
+    /// edges of it (1 for one round of message passing).
+    Neighbourhood { hops: usize },
 }
 
 /// A named weight array, for display and export.
@@ -67,6 +74,11 @@ pub trait Layer: fmt::Debug + Send + Sync {
     /// The layer's weights (empty for parameter-free layers).
     fn params(&self) -> Vec<Param> {
         Vec::new()
+    }
+    /// For convolutions on a group: every base filter with its transformed
+    /// copies, for display (`None` for other layers).
+    fn filter_bank(&self) -> Option<crate::engine::filter_bank::FilterBank> {
+        None
     }
 }
 

@@ -2,6 +2,8 @@
 
 pub mod dna;
 pub mod filters;
+pub mod gcnn;
+pub mod graph;
 pub mod image;
 pub mod motif;
 pub mod recurrent_weights;

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: formatting and lints, the
+# native unit and property tests of the claims, the browser tests of the
+# components (wasm-bindgen-test in headless Chromium), and the end-to-end
+# tests of the release build (playwright-core + Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+
+step "native tests: engine, parsers, and the claims of DESIGN.md"
+cargo test --quiet
+
+step "browser tests: components in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests of the release build"
+node tests/e2e/run.mjs
+
+step "all tests passed"

@@ -1,0 +1,11 @@
+import { serve } from "/work/main/tests/e2e/static_server.mjs";
+import { launch, watchedPage } from "/work/main/tests/e2e/browser.mjs";
+const [,, dist, out, hash, w, h, full] = process.argv;
+const { server, url } = await serve(dist);
+const browser = await launch();
+const page = await watchedPage(browser, url, { width: Number(w || 1440), height: Number(h || 1000) });
+await page.goto(url + hash);
+await page.waitForTimeout(1200);
+await page.screenshot({ path: out, fullPage: full === "1" });
+if (page.problems.length) console.log(page.problems);
+await browser.close(); server.close();
