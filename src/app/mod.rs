@@ -3,13 +3,16 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod coming_soon;
+pub mod glossary;
 pub mod groups;
 mod home;
 pub mod image_lab;
+pub mod math;
 mod panic_banner;
 mod routes;
 pub mod sequence_lab;
 mod shell;
+mod tour;
 mod url;
 pub mod widgets;
 

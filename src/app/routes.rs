@@ -21,6 +21,8 @@ pub enum Route {
     Train,
     #[at("/tour")]
     Tour,
+    #[at("/glossary")]
+    Glossary,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -28,7 +30,7 @@ pub enum Route {
 
 impl Route {
     /// The labs in navigation order, with their menu titles.
-    pub const NAV: [(Route, &'static str); 7] = [
+    pub const NAV: [(Route, &'static str); 8] = [
         (Route::Image, "Images"),
         (Route::Graph, "Graphs"),
         (Route::Dna, "DNA"),
@@ -36,5 +38,6 @@ impl Route {
         (Route::Groups, "Groups"),
         (Route::Train, "Augmentation"),
         (Route::Tour, "Tour"),
+        (Route::Glossary, "Glossary"),
     ];
 }

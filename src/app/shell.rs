@@ -3,11 +3,13 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::glossary::Glossary;
 use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
 use super::sequence_lab::SequenceLab;
+use super::tour::Tour;
 use super::url;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -24,6 +26,9 @@ pub fn App() -> Html {
 #[component]
 fn Layout() -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    // Before a lab reads its settings from the URL: a bare lab route gets
+    // back the learner's last view of that lab.
+    url::restore_last_view();
     if url::is_embed() {
         return html! {
             <div class="embed">
@@ -72,12 +77,11 @@ fn switch(route: Route) -> Html {
         }
         Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => html! { <GroupsExplorer /> },
+        Route::Glossary => html! { <Glossary /> },
         Route::Train => {
             html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
         }
-        Route::Tour => {
-            html! { <ComingSoon title="Guided tour" issue="the guided tour" blurb="A step-by-step walk along the geometric deep learning blueprint, each step a live lab view, ready for a projector." /> }
-        }
+        Route::Tour => html! { <Tour /> },
         Route::NotFound => html! {
             <section class="page narrow">
                 <h1>{ "Page not found" }</h1>

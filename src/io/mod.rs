@@ -18,3 +18,4 @@ pub mod query;
 pub mod sequence_presets;
 pub mod sequence_settings;
 pub mod transform_expr;
+pub mod url_codec;

@@ -33,7 +33,12 @@ export async function watchedPage(browser, origin, viewport = { width: 1440, hei
       page.problems.push(`request left the origin: ${url}`);
     }
   });
-  page.on("requestfailed", (req) => page.problems.push(`request failed: ${req.url()}`));
+  // A load the page itself cancelled (an iframe replaced, the test ending) is
+  // not a failure; anything else is. Missing files show up as HTTP 404 below.
+  page.on("requestfailed", (req) => {
+    const why = req.failure()?.errorText || "";
+    if (!why.includes("ERR_ABORTED")) page.problems.push(`request failed: ${req.url()} (${why})`);
+  });
   page.on("response", (res) => {
     if (res.status() >= 400) page.problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });

@@ -30,7 +30,8 @@ fn sample(kind: GroupKind, choice: &str) -> Signal {
         }
         GroupKind::Cyclic(n) => {
             let text: String = "GATTACAGCCTAGGCT".chars().cycle().take(n).collect();
-            nucleotide::encode(&text).unwrap_or_else(|_| Signal::new(Array2::zeros((4, n)).into_dyn(), Space::Invariant))
+            nucleotide::encode(&text)
+                .unwrap_or_else(|_| Signal::new(Array2::zeros((4, n)).into_dyn(), Space::Invariant))
         }
         GroupKind::ReverseComplement => {
             let text = if choice == "palindrome" { "GAATTC" } else { "GATTACA" };
@@ -51,8 +52,15 @@ fn sample(kind: GroupKind, choice: &str) -> Signal {
 /// Sample choices per kind: (value, label).
 fn sample_choices(kind: GroupKind) -> Vec<(&'static str, &'static str)> {
     match kind {
-        GroupKind::C4 | GroupKind::D4 => vec![("letter", "letter F (no symmetry)"), ("digit3", "digit 3"), ("checker", "checkerboard (symmetric)"), ("dot", "a dot")],
-        GroupKind::ReverseComplement => vec![("gattaca", "GATTACA"), ("palindrome", "GAATTC (EcoRI site, a palindrome)")],
+        GroupKind::C4 | GroupKind::D4 => vec![
+            ("letter", "letter F (no symmetry)"),
+            ("digit3", "digit 3"),
+            ("checker", "checkerboard (symmetric)"),
+            ("dot", "a dot"),
+        ],
+        GroupKind::ReverseComplement => {
+            vec![("gattaca", "GATTACA"), ("palindrome", "GAATTC (EcoRI site, a palindrome)")]
+        }
         GroupKind::Symmetric(_) => vec![("path", "a path"), ("cycle", "a cycle"), ("star", "a star")],
         GroupKind::Cyclic(_) => vec![("strand", "a strand")],
     }

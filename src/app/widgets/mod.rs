@@ -5,6 +5,7 @@
 pub mod alert;
 pub mod bar_chart;
 pub mod compute_time;
+pub mod explain;
 pub mod feature_grid;
 pub mod heatmap;
 pub mod layer_check;
