@@ -4,6 +4,8 @@
 //! side below); only the detailed views follow the picked one.
 
 use super::state::{Action, SeqLabState};
+use crate::app::math;
+use crate::app::widgets::explain::Explain;
 use crate::engine::models::sequence::{BiasMode, SequenceArch, SequenceModelConfig, WeightSource};
 use crate::engine::transform::fmt_num;
 use crate::io::sequence_settings::{bias_name, weights_name, MAX_HIDDEN, REST_H0};
@@ -144,6 +146,10 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
                     { if cfg.gate_rescale { "Gate rescale: on" } else { "Gate rescale: off" } }
                 </button>
                 <span class="muted">{ "for g·x, slow the gates by the warp factor A (α → α/A); the plain RNN has no gate" }</span>
+                <Explain topic="the gate rescale" term="time-warping">
+                    <p>{ "A gated cell moves only a fraction α of the way to its new value at each step. Played A times slower, the input lasts A times as many steps; with α/A per step the state covers the same path by the same instants, so the trajectory for g·x is x's trajectory on a stretched clock. A plain RNN replaces its state at every step and has nothing to slow down." }</p>
+                    { math::gated_rnn() }
+                </Explain>
             </div>
             <div class="fields">
                 { arch }{ bias }{ alpha }{ hidden }{ weights }{ seed }
