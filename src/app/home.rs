@@ -17,7 +17,7 @@ const CARDS: [Card; 8] = [
     Card { href: "#/image?preset=letter&model=p4cnn&g=rot90&filters=handmade", title: "Images: group convolutions", text: "Give every orientation its own channel: turn the input and the orientation planes turn AND move one place around the group. Exact for quarter turns, approximate at 45°.", try_it: "Turn the letter F in p4cnn and watch the planes cycle.", ready: true },
     Card { href: "#/graph", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Coming next.", ready: false },
     Card { href: "#/dna?preset=tata-box&g=rc&model=conv&motif=TATAAA&pool=max", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Read the other strand with a plain conv, then switch to rc-conv.", ready: true },
-    Card { href: "#/sequence", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Coming next.", ready: false },
+    Card { href: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Play a melody twice as slowly; switch the gate rescale off.", ready: true },
     Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Coming next.", ready: false },
     Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Coming next.", ready: false },
 ];

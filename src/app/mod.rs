@@ -12,6 +12,7 @@ pub mod image_lab;
 pub mod math;
 mod panic_banner;
 mod routes;
+pub mod sequence_lab;
 mod shell;
 mod tour;
 mod url;

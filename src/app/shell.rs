@@ -9,6 +9,7 @@ use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
+use super::sequence_lab::SequenceLab;
 use super::tour::Tour;
 use super::url;
 use yew::prelude::*;
@@ -73,9 +74,7 @@ fn switch(route: Route) -> Html {
             html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> }
         }
         Route::Dna => html! { <DnaLab /> },
-        Route::Sequence => {
-            html! { <ComingSoon title="Sequences: RNNs, delays and time warping" issue="the sequence lab" blurb="Delay a left-padded signal or stretch its time axis, and see why gated RNNs (like the LSTM) can absorb time warping while a plain RNN cannot." /> }
-        }
+        Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => html! { <GroupsExplorer /> },
         Route::Glossary => html! { <Glossary /> },
         Route::Train => {

@@ -18,5 +18,6 @@ pub mod image_settings;
 pub mod import_state;
 pub mod query;
 pub mod sequence_presets;
+pub mod sequence_settings;
 pub mod transform_expr;
 pub mod url_codec;

@@ -14,6 +14,8 @@ const list = [
   ["image-full", "#/image?preset=letter&g=rot90&model=cnn-gap", { width: 1440, height: 1000 }, true],
   ["image-tablet", "#/image?preset=digit3&g=shift(4,0)&pool=blur", { width: 820, height: 1180 }],
   ["image-embed", "#/image?embed=1&g=flipx", { width: 900, height: 700 }],
+  ["sequence", "#/sequence?g=warp(2)", { width: 1440, height: 1000 }, true],
+  ["sequence-tablet", "#/sequence?g=delay(5)&preset=spike&beats=1&bias=random&model=rnn", { width: 820, height: 1180 }, true],
   ["coming", "#/graph", { width: 1280, height: 800 }],
 ];
 for (const [name, hash, viewport, full] of list) {

@@ -4,7 +4,7 @@
 
 use super::state::{Action, DnaLabState};
 use super::thousands;
-use crate::app::widgets::bar_chart::prefers_dark;
+use crate::app::widgets::theme::prefers_dark;
 use crate::app::widgets::track_plot::use_resize_redraw;
 use crate::engine::downsample::Window;
 use crate::engine::nucleotide::decode_iupac;

@@ -6,13 +6,13 @@
 //! settles, never during a stroke.
 
 use super::background::{use_background, SweepJob};
-use crate::app::widgets::line_chart::LineChart;
-use crate::engine::check::{APPROXIMATE, EXACT};
+use crate::app::widgets::line_chart::{ChartData, LineChart};
+use crate::engine::check::EXACT;
 use crate::engine::models::image::{build, ImageArch, ImageModelConfig};
 use crate::engine::space::Signal;
 use crate::engine::sweep::{full_turn, masked_input};
 use crate::engine::transform::{Step, Transform};
-use crate::viz::line_chart::{Guide, LineSeries, PALETTE};
+use crate::viz::line_chart::{verdict_rules, Axis, ChartParams, Series, PALETTE};
 use plotters::style::RGBColor;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -81,39 +81,57 @@ pub fn AnglePanel(p: &AnglePanelProps) -> Html {
     let jobs = bg.jobs.borrow();
     let Some(main) = jobs.first() else { return html! {} };
     let kinds = main.kinds();
-    let layer_series: Vec<LineSeries> = kinds
+    let line = |name: String, points: Vec<(f64, f64)>, color: RGBColor, dashed: bool| Series {
+        name,
+        points,
+        color,
+        dashed,
+        width: 2,
+        markers: false,
+    };
+    let layer_series: Vec<Series> = kinds
         .iter()
         .enumerate()
-        .map(|(k, kind)| LineSeries {
-            name: format!("{} {kind}", k + 1),
-            points: points(main, k),
-            color: PALETTE[k % PALETTE.len()],
-            dashed: k + 1 == kinds.len(),
+        .map(|(k, kind)| {
+            line(format!("{} {kind}", k + 1), points(main, k), PALETTE[k % PALETTE.len()], k + 1 == kinds.len())
         })
         .collect();
-    let mut head_series: Vec<LineSeries> = jobs
+    let mut head_series: Vec<Series> = jobs
         .iter()
         .filter_map(|j| {
             let arch = ImageArch::parse(&j.name)?;
             let last = j.kinds().len().checked_sub(1)?;
-            Some(LineSeries { name: j.name.clone(), points: points(j, last), color: arch_color(arch), dashed: false })
+            Some(line(j.name.clone(), points(j, last), arch_color(arch), false))
         })
         .collect();
     head_series.sort_by_key(|s| ImageArch::ALL.iter().position(|a| a.name() == s.name));
-    let guides = vec![Guide { y: EXACT, label: "exact ↓".into() }, Guide { y: APPROXIMATE, label: "approx. ↓".into() }];
-    let marker = p.current.map(|a| (a.rem_euclid(360.0) as f64, format!("g = rot({a})")));
-    let ticks = Some(vec![0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0, 360.0]);
-    let log_y = (*log).then_some(FLOOR);
     let (done, total) = bg.progress;
     let finished = bg.done();
+    // Rebuilt only when the sweep advanced or the scale changed, so a stroke
+    // on the drawing does not redraw the charts.
+    let charts = {
+        let (layer_series, head_series) = (layer_series.clone(), head_series.clone());
+        use_memo((bg.progress, deps, *log, kinds.len()), move |(_, _, log, _)| {
+            let ticks = vec![0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0, 360.0];
+            let x = Axis::linear("rotation angle θ (degrees)").with_range(0.0, 360.0).with_ticks(ticks);
+            let y = |label: &str| if *log { Axis::log(label, FLOOR) } else { Axis::linear(label) };
+            let chart = |series: Vec<Series>, label: &str| -> ChartData {
+                ChartParams { series, x: x.clone(), y: y(label), rules: verdict_rules(), ..ChartParams::default() }
+                    .into()
+            };
+            (chart(layer_series, "error"), chart(head_series, "head error"))
+        })
+    };
+    let cursor = p.current.map(|a| a.rem_euclid(360.0) as f64);
     let errors: Vec<String> = jobs.iter().filter_map(|j| j.error.clone().map(|e| format!("{}: {e}", j.name))).collect();
-    let at = |s: &LineSeries, degrees: usize| s.points.get(degrees * ANGLES / 360).map(|q| q.1);
+    let at = |s: &Series, degrees: usize| s.points.get(degrees * ANGLES / 360).map(|q| q.1);
     let summary: Vec<String> =
         head_series.iter().filter_map(|s| at(s, 45).map(|e| format!("{} {}", s.name, short(e)))).collect();
-    let (exact, inexact): (Vec<&LineSeries>, Vec<&LineSeries>) =
+    let (exact, inexact): (Vec<&Series>, Vec<&Series>) =
         head_series.iter().partition(|s| [90, 180, 270].iter().all(|&d| at(s, d).is_some_and(|e| e < EXACT)));
-    let names = |v: &[&LineSeries]| v.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
+    let names = |v: &[&Series]| v.iter().map(|s| s.name.as_str()).collect::<Vec<_>>().join(", ");
     let (exact, inexact) = (names(&exact), names(&inexact));
+    let points_per_line = layer_series.first().map(|s| s.points.len()).unwrap_or(0);
     let toggle = {
         let log = log.clone();
         Callback::from(move |_: Event| log.set(!*log))
@@ -133,13 +151,15 @@ pub fn AnglePanel(p: &AnglePanelProps) -> Html {
                 }
             </div>
             if !errors.is_empty() { <p class="no-action-box">{ errors.join(" ") }</p> }
-            <LineChart series={layer_series} caption={format!("error versus rotation angle, every layer of {}", p.cfg.arch.name())}
-                x_label="rotation angle θ (degrees)" y_label="error" x_range={Some((0.0, 360.0))} x_ticks={ticks.clone()}
-                {log_y} guides={guides.clone()} marker={marker.clone()} stale={!finished} testid="angle-layers" />
+            <div data-testid="angle-layers" data-series={layer_series.len().to_string()} data-points={points_per_line.to_string()}>
+                <LineChart data={charts.0.clone()} caption={format!("error versus rotation angle, every layer of {}", p.cfg.arch.name())}
+                    {cursor} busy={!finished} width={640} height={300} />
+            </div>
             <h3 class="subtitle">{ "At the head: plain CNN versus group CNNs" }</h3>
-            <LineChart series={head_series} caption="head error versus rotation angle for cnn-gap, p4cnn and p4mcnn"
-                x_label="rotation angle θ (degrees)" y_label="head error" x_range={Some((0.0, 360.0))} x_ticks={ticks}
-                {log_y} {guides} {marker} stale={!finished} size={(640, 240)} testid="angle-heads" />
+            <div data-testid="angle-heads">
+                <LineChart data={charts.1.clone()} caption="head error versus rotation angle for cnn-gap, p4cnn and p4mcnn"
+                    {cursor} busy={!finished} width={640} height={240} />
+            </div>
             if finished && !summary.is_empty() {
                 <p class="angle-summary" data-testid="angle-summary">
                     { format!("Head error at 45°: {}. ", summary.join(", ")) }

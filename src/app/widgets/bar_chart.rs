@@ -1,6 +1,7 @@
 //! Grouped bars (scores for x and g·x), drawn with plotters on a canvas, with
 //! a table alternative for screen readers.
 
+use super::theme::prefers_dark;
 use crate::viz::bars;
 use plotters::style::RGBColor;
 use web_sys::HtmlCanvasElement;
@@ -18,14 +19,6 @@ pub struct BarChartProps {
     pub labels: Vec<String>,
     pub series: Vec<Series>,
     pub caption: AttrValue,
-}
-
-/// True when the page uses the dark theme (drawing colours follow it).
-pub fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .map(|m| m.matches())
-        .unwrap_or(false)
 }
 
 #[component]

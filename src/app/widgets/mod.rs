@@ -13,5 +13,6 @@ pub mod layer_check;
 pub mod line_chart;
 pub mod matrix_heatmap;
 pub mod share_bar;
+pub mod theme;
 pub mod track_plot;
 pub mod visibility;

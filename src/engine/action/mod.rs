@@ -16,6 +16,7 @@ use std::fmt;
 
 pub use graph::resolve as resolve_node_permutation;
 pub use image::{disc_mask, rotate_bilinear, shift_plane};
+pub use time::warped_len;
 
 /// The transformation has no action on this space (for example a shift by 3
 /// after a stride-2 pooling, or a flip on p4 feature maps). Carries the reason

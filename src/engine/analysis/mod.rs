@@ -3,3 +3,4 @@
 //! how an error grows or decays.
 
 pub mod sequence;
+pub mod time_axis;
