@@ -14,7 +14,7 @@ struct Card {
 const CARDS: [Card; 7] = [
     Card { href: "#/image?preset=digit3&g=shift(3,5)&model=cnn-gap", title: "Images: shifts and pooling", text: "Convolutions move with the picture; global pooling forgets where things were; flatten + dense does not.", try_it: "Shift the digit and see every layer's verdict.", ready: true },
     Card { href: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=symmetric", title: "Images: rotations", text: "A generic filter does not commute with a quarter turn; a symmetric one does. Group convolutions fix it for any filter.", try_it: "Rotate the letter F with symmetric filters.", ready: true },
-    Card { href: "#/graph", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Coming next.", ready: false },
+    Card { href: "#/graph?preset=caffeine&g=perm(7)&model=gcn", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Renumber caffeine's atoms, then move the features without the bonds.", ready: true },
     Card { href: "#/dna", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Coming next.", ready: false },
     Card { href: "#/sequence", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Coming next.", ready: false },
     Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Coming next.", ready: false },

@@ -3,6 +3,7 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod coming_soon;
+pub mod graph_lab;
 mod home;
 pub mod image_lab;
 mod panic_banner;

@@ -3,6 +3,7 @@
 //! link back to the full app.
 
 use super::coming_soon::ComingSoon;
+use super::graph_lab::GraphLab;
 use super::home::Home;
 use super::image_lab::ImageLab;
 use super::routes::Route;
@@ -62,9 +63,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Image => html! { <ImageLab /> },
-        Route::Graph => {
-            html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> }
-        }
+        Route::Graph => html! { <GraphLab /> },
         Route::Dna => {
             html! { <ComingSoon title="DNA: reverse-complement symmetry" issue="the DNA lab" blurb="A strand and its reverse complement carry the same information. Compare a plain 1-D convolution with one whose filters come in reverse-complement pairs, and watch a TATA-box detector fire on both strands." /> }
         }

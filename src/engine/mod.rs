@@ -13,6 +13,7 @@ pub mod filter_bank;
 pub mod graph;
 pub mod graph_edit;
 pub mod graph_input;
+pub mod graph_views;
 pub mod grid_group;
 pub mod kernels;
 pub mod layers;

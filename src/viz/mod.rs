@@ -3,5 +3,9 @@
 
 pub mod bars;
 pub mod colormap;
+pub mod graph_points;
 pub mod heatmap;
+pub mod matrix;
+pub mod palette;
 pub mod receptive_overlay;
+pub mod theme;

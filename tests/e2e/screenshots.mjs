@@ -14,7 +14,9 @@ const list = [
   ["image-full", "#/image?preset=letter&g=rot90&model=cnn-gap", { width: 1440, height: 1000 }, true],
   ["image-tablet", "#/image?preset=digit3&g=shift(4,0)&pool=blur", { width: 820, height: 1180 }],
   ["image-embed", "#/image?embed=1&g=flipx", { width: 900, height: 700 }],
-  ["coming", "#/graph", { width: 1280, height: 800 }],
+  ["graph", "#/graph?preset=caffeine&g=perm(7)&model=gcn", { width: 1440, height: 1000 }],
+  ["graph-tablet", "#/graph?preset=karate&g=perm(7)&model=gin", { width: 820, height: 1180 }],
+  ["coming", "#/dna", { width: 1280, height: 800 }],
 ];
 for (const [name, hash, viewport, full] of list) {
   const page = await watchedPage(browser, url, viewport);

@@ -32,12 +32,15 @@ fn permute_rows(data: &Tensor, perm: &[usize]) -> Tensor {
     Tensor::from_shape_vec(shape, out).expect("same number of entries")
 }
 
+/// A graph, a permutation of its nodes, and the permuted graph.
+type PermutedCache = Option<(Arc<Graph>, Vec<usize>, Arc<Graph>)>;
+
 thread_local! {
     /// The last graph permuted, the permutation and the result. The check moves
     /// the output of every node layer by the same permutation of the same
     /// graph; rebuilding its neighbour lists each time was most of the cost on
     /// a 10,000-node graph.
-    static LAST: RefCell<Option<(Arc<Graph>, Vec<usize>, Arc<Graph>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<PermutedCache> = const { RefCell::new(None) };
 }
 
 fn permuted_graph(graph: &Arc<Graph>, perm: &[usize]) -> Arc<Graph> {
