@@ -4,6 +4,7 @@
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use symmetry_lab::app::graph_lab::GraphLab;
 use symmetry_lab::app::image_lab::ImageLab;
 use symmetry_lab::app::widgets::alert::{Alert, AlertProps};
 use symmetry_lab::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
@@ -85,4 +86,34 @@ async fn image_lab_checks_every_layer_of_the_default_view() {
     assert!(ms.get_attribute("data-ms").unwrap().parse::<f64>().unwrap() > 0.0);
     // Every layer draws its four stages.
     assert!(all(&root, "canvas.heatmap").len() > 7 * 4);
+}
+
+#[wasm_bindgen_test]
+async fn graph_lab_checks_the_default_view() {
+    let root = fresh_root();
+    yew::Renderer::<GraphLab>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let checks = all(&root, "[data-testid=layer-check]");
+    let got: Vec<String> = checks
+        .iter()
+        .map(|e| format!("{}:{}", e.get_attribute("data-kind").unwrap(), e.get_attribute("data-verdict").unwrap()))
+        .collect();
+    // Default: caffeine, g = perm(7), GCN with a sum readout and a dense head.
+    assert_eq!(
+        got,
+        [
+            "gcn:equivariant",
+            "relu:equivariant",
+            "gcn:equivariant",
+            "relu:equivariant",
+            "readout_sum:invariant",
+            "dense:invariant"
+        ]
+    );
+    let graph = root.query_selector("[data-testid=graph-x]").unwrap().expect("drawn");
+    assert_eq!(graph.get_attribute("data-nodes").as_deref(), Some("14"));
+    assert_eq!(all(&root, "[data-testid=graph-gx] [data-node]").len(), 14);
+    let pa = root.query_selector("[data-testid=matrix-pa]").unwrap().expect("P A Pᵀ drawn");
+    assert_eq!(pa.get_attribute("data-rows").as_deref(), Some("14"));
+    assert!(root.query_selector("[data-testid=wl-verdict]").unwrap().is_some());
 }

@@ -90,15 +90,60 @@ export default async function (t) {
   assert.equal(checks[0].verdict, "equivariant", "the edited graph is still checked");
   // Drag node 3 somewhere else: it moves, nothing is recomputed.
   const dot = await ed.locator('[data-testid="graph-x"] [data-node="3"] circle.dot').boundingBox();
-  const before = await ed.getAttribute('[data-testid="graph-x"] [data-node="3"] circle.dot', "cy");
+  const cyBefore = await ed.getAttribute('[data-testid="graph-x"] [data-node="3"] circle.dot', "cy");
   await ed.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2);
   await ed.mouse.down();
   for (let k = 1; k <= 6; k++) await ed.mouse.move(dot.x + dot.width / 2, dot.y + dot.height / 2 + k * 15);
   await ed.mouse.up();
-  assert.notEqual(await ed.getAttribute('[data-testid="graph-x"] [data-node="3"] circle.dot', "cy"), before);
+  assert.notEqual(await ed.getAttribute('[data-testid="graph-x"] [data-node="3"] circle.dot', "cy"), cyBefore);
   await ed.click("text=Undo");
   await ed.click("text=Undo");
   await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.edges === "7");
+  await ed.click("text=Undo");
+  await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.nodes === "8");
+
+  // Swap mode: tap two nodes to append swap(i,j) to g.
+  await ed.click("text=Swap two nodes");
+  await ed.click('[data-testid="graph-x"] [data-node="2"]');
+  await ed.click('[data-testid="graph-x"] [data-node="5"]');
+  await ed.waitForFunction(() => location.hash.includes("g=swap(0,7);swap(2,5)"));
+  // (Swapping the ends of a path is invisible to one layer on degree features,
+  // so the first layer may even be invariant; exact either way.)
+  assert.ok((await layerChecks(ed)).every((c) => c.verdict === "invariant" || c.verdict === "equivariant"));
+  // Delete mode: tap a node to delete it; the keyboard deletes the focused node.
+  await ed.click(`text="Delete"`);
+  await ed.click('[data-testid="graph-x"] [data-node="7"]');
+  await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.nodes === "7");
+  await ed.waitForSelector('[data-testid="notice"]');
+  assert.match(await ed.textContent('[data-testid="notice"]'), /swap\(0,7\)/, "a step that no longer acts is dropped, and said");
+  await ed.focus('[data-testid="graph-x"] [data-node="6"]');
+  await ed.keyboard.press("Delete");
+  await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.nodes === "6");
+  // Node features typed in the inspector become "given" features.
+  await ed.click(`text="Edit"`);
+  await ed.click('[data-testid="graph-x"] [data-node="1"]');
+  await ed.fill('[data-testid="node-features"]', "0.5, -1");
+  await ed.press('[data-testid="node-features"]', "Enter");
+  await ed.waitForFunction(() => location.hash.includes("features=given"));
+  assert.ok((await layerChecks(ed))[0].eq < 1e-4);
+  // The force layout runs over animation frames and ends by itself.
+  // (First a lone node in a corner, which the layout must pull in.)
+  const box2 = await svg.boundingBox();
+  await ed.mouse.click(box2.x + box2.width * 0.1, box2.y + box2.height * 0.1); // lets go of node 1
+  await ed.mouse.click(box2.x + box2.width * 0.1, box2.y + box2.height * 0.1);
+  await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.nodes === "7");
+  const where = () => ed.$$eval('[data-testid="graph-x"] circle.dot', (cs) => cs.map((c) => `${c.getAttribute("cx")},${c.getAttribute("cy")}`).join(" "));
+  const before = await where();
+  await ed.click("text=Force layout");
+  await ed.waitForSelector("text=Stop layout");
+  await ed.waitForSelector("text=Force layout", { timeout: 20000 });
+  assert.notEqual(await where(), before);
+
+  // A JSON file with node ids, types, features and positions.
+  await ed.setInputFiles('[data-testid="graph-file"]', t.fixture("water-and-friends.json"));
+  await ed.waitForFunction(() => document.querySelector('[data-testid="graph-x"]').dataset.nodes === "4");
+  await ed.waitForFunction(() => location.hash.includes("features=given"));
+  assert.match(await ed.textContent('[data-testid="notice"]'), /JSON/);
 
   // 1-WL on two triangles vs a hexagon: never told apart, the same readout.
   const wl = await t.open("#/graph?preset=two-triangles&model=gin&g=perm(3)&wl=two-triangles,hexagon");

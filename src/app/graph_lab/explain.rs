@@ -47,15 +47,16 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: GShape) -> Stri
     match check.kind {
         "gcn" | "gin" | "mpnn" => {
             let mut s = aggregation_text(check.kind, &check.label);
-            if g.mistake && v != Verdict::Equivariant && v != Verdict::Invariant {
-                s.push_str(" Here X was permuted but A was not (the mistake): each row of features moved to another node, but every node still listens to its old neighbours, so the features and the neighbourhoods no longer belong together and f(g·x) is not P f(x). A must move with X: P A Pᵀ.");
-            } else if g.mistake {
-                s.push_str(" X was permuted without A, but this permutation happens to map the edges onto themselves (P A Pᵀ = A), so leaving A alone is the same as moving it: no error this time.");
-            } else if v == Verdict::Invariant {
-                s.push_str(" This permutation maps the graph onto itself, features included (a symmetry of the graph), so nothing changes at all: invariant, a special case of equivariant.");
-            } else if v == Verdict::Equivariant {
-                s.push_str(" Renumbering the nodes renumbers the rows of H and both the rows and the columns of A (P A Pᵀ); the same weights act on every node, so the output rows are renumbered the same way: f(P·x) = P f(x), equivariant.");
-            }
+            let exact = matches!(v, Verdict::Equivariant | Verdict::Invariant);
+            s.push_str(match (g.mistake, exact, g.automorphism, v) {
+                (true, false, ..) => " Here X was permuted but A was not (the mistake): each row of features moved to another node, but every node still listens to its old neighbours, so the features and the neighbourhoods no longer belong together and f(g·x) is not P f(x). A must move with X: P A Pᵀ.",
+                (true, true, true, _) => " X was permuted without A, but this permutation happens to map the edges onto themselves (P A Pᵀ = A), so leaving A alone is the same as moving it: no error this time.",
+                (true, true, false, _) => " X was permuted without A, but the rows that moved carry the same values (or sit in look-alike neighbourhoods), so the mistake happens to be invisible to this layer. Try a permutation that moves nodes with different features.",
+                (false, _, true, Verdict::Invariant) => " This permutation maps the edges onto themselves (a symmetry of the graph) and the features agree, so the output does not change at all: invariant, a special case of equivariant.",
+                (false, _, false, Verdict::Invariant) => " Here every node's neighbourhood, as far as this layer can see, looks just like the one of the node that takes its number, so the outputs coincide: invariant, a special case of equivariant. Deeper layers see further and may tell the difference.",
+                (false, _, _, Verdict::Equivariant) => " Renumbering the nodes renumbers the rows of H and both the rows and the columns of A (P A Pᵀ); the same weights act on every node, so the output rows are renumbered the same way: f(P·x) = P f(x), equivariant.",
+                _ => "",
+            });
             if broken_before {
                 s.push_str(" An earlier layer already broke the symmetry.");
             }
