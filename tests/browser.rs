@@ -4,6 +4,7 @@
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test browser`.
 #![cfg(target_arch = "wasm32")]
 
+use symmetry_lab::app::graph_lab::GraphLab;
 use symmetry_lab::app::image_lab::ImageLab;
 use symmetry_lab::app::widgets::alert::{Alert, AlertProps};
 use symmetry_lab::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
@@ -93,41 +94,47 @@ async fn image_lab_checks_every_layer_of_the_default_view() {
 async fn line_chart_draws_and_lists_its_numbers() {
     use plotters::style::RGBColor;
     use symmetry_lab::app::widgets::line_chart::{LineChart, LineChartProps};
-    use symmetry_lab::viz::line_chart::{Guide, LineSeries};
+    use symmetry_lab::viz::line_chart::{verdict_rules, Axis, ChartParams, Series};
     let root = fresh_root();
-    let series = |name: &str, k: f64| LineSeries {
+    let series = |name: &str, k: f64| Series {
         name: name.into(),
         points: (0..5).map(|i| (90.0 * i as f64, k * i as f64)).collect(),
         color: RGBColor(0, 114, 178),
         dashed: false,
+        width: 2,
+        markers: false,
+    };
+    let data = ChartParams {
+        series: vec![series("a", 1.0), series("b", 1e-6)],
+        x: Axis::linear("angle").with_range(0.0, 360.0),
+        y: Axis::log("error", 1e-8),
+        rules: verdict_rules(),
+        ..ChartParams::default()
     };
     let props = LineChartProps {
-        series: vec![series("a", 1.0), series("b", 1e-6)],
+        data: data.into(),
         caption: "test chart".into(),
-        x_label: "angle".into(),
-        y_label: "error".into(),
-        x_range: Some((0.0, 360.0)),
-        x_ticks: None,
-        log_y: Some(1e-8),
-        guides: vec![Guide { y: 1e-4, label: "exact".into() }],
-        marker: Some((45.0, "g".into())),
-        size: (400, 200),
+        cursor: Some(45.0),
+        busy: false,
+        width: 400,
+        height: 200,
         testid: Some("chart".into()),
-        stale: false,
+        class: yew::Classes::new(),
+        on_pointer: None,
+        max_rows: 200,
     };
     yew::Renderer::<LineChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    let fig = root.query_selector("[data-testid=chart]").unwrap().expect("rendered");
-    assert_eq!(fig.get_attribute("data-series").as_deref(), Some("2"));
+    let canvas = root.query_selector("canvas[data-testid=chart]").unwrap().expect("rendered");
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(all(&root, "tbody tr").len(), 5);
     assert_eq!(all(&root, ".legend-item").len(), 2);
-    assert!(root.query_selector("canvas[role=img]").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
 async fn matrix_heatmap_colours_cells_and_marks_pending_ones() {
     use symmetry_lab::app::widgets::matrix_heatmap::{MatrixCell, MatrixHeatmap, MatrixHeatmapProps};
-    use symmetry_lab::viz::matrix::LogScale;
+    use symmetry_lab::viz::log_scale::LogScale;
     let root = fresh_root();
     let cell = |v: f64, verdict: &'static str| {
         Some(MatrixCell { value: v, text: verdict.into(), title: String::new(), verdict: Some(verdict) })
@@ -150,4 +157,34 @@ async fn matrix_heatmap_colours_cells_and_marks_pending_ones() {
     assert_eq!(fig.get_attribute("data-state").as_deref(), Some("running"), "one cell is still pending");
     assert_eq!(all(&root, "td[data-verdict=neither]").len(), 1);
     assert_eq!(all(&root, "td.pending").len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn graph_lab_checks_the_default_view() {
+    let root = fresh_root();
+    yew::Renderer::<GraphLab>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let checks = all(&root, "[data-testid=layer-check]");
+    let got: Vec<String> = checks
+        .iter()
+        .map(|e| format!("{}:{}", e.get_attribute("data-kind").unwrap(), e.get_attribute("data-verdict").unwrap()))
+        .collect();
+    // Default: caffeine, g = perm(7), GCN with a sum readout and a dense head.
+    assert_eq!(
+        got,
+        [
+            "gcn:equivariant",
+            "relu:equivariant",
+            "gcn:equivariant",
+            "relu:equivariant",
+            "readout_sum:invariant",
+            "dense:invariant"
+        ]
+    );
+    let graph = root.query_selector("[data-testid=graph-x]").unwrap().expect("drawn");
+    assert_eq!(graph.get_attribute("data-nodes").as_deref(), Some("14"));
+    assert_eq!(all(&root, "[data-testid=graph-gx] [data-node]").len(), 14);
+    let pa = root.query_selector("[data-testid=matrix-pa]").unwrap().expect("P A Pᵀ drawn");
+    assert_eq!(pa.get_attribute("data-rows").as_deref(), Some("14"));
+    assert!(root.query_selector("[data-testid=wl-verdict]").unwrap().is_some());
 }

@@ -6,6 +6,7 @@ mod coming_soon;
 mod dna_lab;
 pub mod download;
 pub mod glossary;
+pub mod graph_lab;
 pub mod groups;
 mod home;
 pub mod image_lab;

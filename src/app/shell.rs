@@ -5,6 +5,7 @@
 use super::coming_soon::ComingSoon;
 use super::dna_lab::DnaLab;
 use super::glossary::Glossary;
+use super::graph_lab::GraphLab;
 use super::groups::GroupsExplorer;
 use super::home::Home;
 use super::image_lab::ImageLab;
@@ -70,9 +71,7 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Image => html! { <ImageLab /> },
-        Route::Graph => {
-            html! { <ComingSoon title="Graphs: permutation equivariance" issue="the graph lab" blurb="Permute the nodes of a graph and watch GCN, GIN and message-passing layers follow along, readouts stay put, and an MLP on the adjacency matrix break. With 1-WL colour refinement, see what message passing cannot tell apart." /> }
-        }
+        Route::Graph => html! { <GraphLab /> },
         Route::Dna => html! { <DnaLab /> },
         Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => html! { <GroupsExplorer /> },

@@ -15,6 +15,7 @@ pub mod filter_bank;
 pub mod graph;
 pub mod graph_edit;
 pub mod graph_input;
+pub mod graph_views;
 pub mod grid_group;
 pub mod groups;
 pub mod kernels;

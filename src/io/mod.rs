@@ -12,6 +12,7 @@ pub mod graph_json;
 pub mod graph_karate;
 pub mod graph_molecules;
 pub mod graph_presets;
+pub mod graph_settings;
 pub mod image_decode;
 pub mod image_presets;
 pub mod image_settings;

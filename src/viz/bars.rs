@@ -8,6 +8,26 @@ use web_sys::HtmlCanvasElement;
 pub const COLOR_X: RGBColor = RGBColor(0, 114, 178);
 pub const COLOR_GX: RGBColor = RGBColor(230, 159, 0);
 
+/// Axis numbers short enough for the label margin: `0.25`, `1.5`, `60k`, `1.2M`.
+fn compact(v: f32) -> String {
+    let a = v.abs();
+    if a >= 1e6 {
+        format!("{:.1}M", v / 1e6)
+    } else if a >= 1e4 {
+        format!("{:.0}k", v / 1e3)
+    } else if a >= 1e3 {
+        format!("{:.1}k", v / 1e3)
+    } else if a >= 10.0 {
+        format!("{v:.0}")
+    } else if a >= 1.0 {
+        format!("{v:.1}")
+    } else if a == 0.0 {
+        "0".into()
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 /// Draw `series` (name, values, colour) as grouped bars over `labels`.
 pub fn draw(
     canvas: &HtmlCanvasElement,
@@ -45,6 +65,7 @@ pub fn draw(
             }
         })
         .y_labels(5)
+        .y_label_formatter(&|v| compact(*v))
         .label_style(label_style)
         .axis_style(fg)
         .light_line_style(fg.mix(0.12))

@@ -4,10 +4,14 @@
 
 pub mod bars;
 pub mod colormap;
+pub mod graph_points;
 pub mod heatmap;
 pub mod line_chart;
+pub mod log_scale;
 pub mod matrix;
 pub mod one_hot;
 pub mod orbit;
+pub mod palette;
 pub mod receptive_overlay;
+pub mod theme;
 pub mod tracks;

@@ -16,7 +16,9 @@ const list = [
   ["image-embed", "#/image?embed=1&g=flipx", { width: 900, height: 700 }],
   ["sequence", "#/sequence?g=warp(2)", { width: 1440, height: 1000 }, true],
   ["sequence-tablet", "#/sequence?g=delay(5)&preset=spike&beats=1&bias=random&model=rnn", { width: 820, height: 1180 }, true],
-  ["coming", "#/graph", { width: 1280, height: 800 }],
+  ["graph", "#/graph?preset=caffeine&g=perm(7)&model=gcn", { width: 1440, height: 1000 }],
+  ["graph-tablet", "#/graph?preset=karate&g=perm(7)&model=gin", { width: 820, height: 1180 }],
+  ["coming", "#/train", { width: 1280, height: 800 }],
 ];
 for (const [name, hash, viewport, full] of list) {
   const page = await watchedPage(browser, url, viewport);

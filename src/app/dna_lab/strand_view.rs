@@ -4,12 +4,12 @@
 
 use super::state::{Action, DnaLabState};
 use super::thousands;
-use crate::app::widgets::theme::prefers_dark;
 use crate::app::widgets::track_plot::use_resize_redraw;
 use crate::engine::downsample::Window;
 use crate::engine::nucleotide::decode_iupac;
 use crate::engine::space::Signal;
 use crate::viz::one_hot::{self, StrandPicture, HEIGHT};
+use crate::viz::theme::prefers_dark;
 use std::rc::Rc;
 use web_sys::{HtmlCanvasElement, HtmlInputElement};
 use yew::prelude::*;

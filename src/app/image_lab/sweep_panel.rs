@@ -13,7 +13,7 @@ use crate::engine::grid_group::GridGroup;
 use crate::engine::models::image::{build, ImageModelConfig};
 use crate::engine::space::Signal;
 use crate::engine::sweep::{point_elements, shift_elements};
-use crate::viz::matrix::LogScale;
+use crate::viz::log_scale::LogScale;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! Grouped bars (scores for x and g·x), drawn with plotters on a canvas, with
 //! a table alternative for screen readers.
 
-use super::theme::prefers_dark;
 use crate::viz::bars;
+use crate::viz::theme::prefers_dark;
 use plotters::style::RGBColor;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;

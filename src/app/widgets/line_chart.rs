@@ -4,8 +4,8 @@
 //! for screen readers. With `on_pointer` it is also a drawing surface: the
 //! pointer's position comes back in data coordinates.
 
-use super::theme::prefers_dark;
 use crate::viz::line_chart::{draw, legible, ChartParams, Frame};
+use crate::viz::theme::prefers_dark;
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;

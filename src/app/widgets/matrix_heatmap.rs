@@ -3,7 +3,7 @@
 //! Being a table it is its own accessible alternative: every cell carries its
 //! number and a word, and rows and columns have headers.
 
-use crate::viz::matrix::LogScale;
+use crate::viz::log_scale::LogScale;
 use yew::prelude::*;
 
 /// One cell: the value that sets its colour, a short text and a tooltip.

@@ -1,7 +1,7 @@
-//! Widgets shared by every lab: heatmaps and feature-map grids, the
-//! per-layer check readout, the error alert, the compute-time readout, bar
-//! and line charts, activation tracks along a sequence, the matrix heatmap of
-//! a sweep, and the share bar.
+//! Widgets shared by every lab: heatmaps and feature-map grids, matrices
+//! with labels and highlights, the per-layer check readout, the error alert,
+//! the compute-time readout, bar and line charts, activation tracks along a
+//! sequence, the matrix heatmap of a sweep, and the share bar.
 
 pub mod alert;
 pub mod bar_chart;
@@ -12,7 +12,7 @@ pub mod heatmap;
 pub mod layer_check;
 pub mod line_chart;
 pub mod matrix_heatmap;
+pub mod matrix_view;
 pub mod share_bar;
-pub mod theme;
 pub mod track_plot;
 pub mod visibility;

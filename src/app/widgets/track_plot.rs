@@ -2,7 +2,7 @@
 //! `viz::tracks`; redrawn when the data changes or the window is resized.
 //! A table of each band's range is given to screen readers.
 
-use super::theme::prefers_dark;
+use crate::viz::theme::prefers_dark;
 use crate::viz::tracks::{self, TrackSet, BAND};
 use std::rc::Rc;
 use web_sys::HtmlCanvasElement;

@@ -1,7 +1,7 @@
-//! The colour scheme the reader's system asks for, for charts drawn on a
-//! canvas (CSS themes everything else).
+//! The page's colour theme as canvases need it (they cannot read CSS
+//! variables): light or dark, from the system preference like the stylesheet.
 
-/// True when the system prefers a dark colour scheme.
+/// True when the system asks for a dark theme.
 pub fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())

@@ -1,0 +1,235 @@
+//! The graph lab (`#/graph`): edit or load a graph, renumber its nodes with
+//! a permutation g, and compare a GNN (or the node-order MLP) on the graph
+//! and on the renumbered graph, layer by layer (claims G1–G5); then see with
+//! 1-WL colour refinement what message passing cannot tell apart (G6).
+
+mod editor;
+mod explain;
+mod gestures;
+mod graph_canvas;
+mod graph_svg;
+mod layer_row;
+mod matrices;
+mod model_panel;
+mod node_inspector;
+mod recompute;
+mod reducer;
+mod state;
+mod transform_bar;
+mod views;
+mod wl_data;
+mod wl_panel;
+
+use crate::app::url;
+use crate::app::widgets::alert::{Alert, Notice};
+use crate::app::widgets::bar_chart::{BarChart, Series};
+use crate::app::widgets::compute_time::ComputeTime;
+use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::engine::check::LayerCheck;
+use crate::engine::graph_views::thousands;
+use crate::io::graph_settings;
+use crate::viz::bars::{COLOR_GX, COLOR_X};
+use editor::Editor;
+use explain::GShape;
+use graph_svg::Shared;
+use layer_row::{LayerRow, RowLabels};
+use matrices::MatricesPanel;
+use model_panel::ModelPanel;
+use reducer::Action;
+use state::{GraphLabState, Source, BIG};
+use transform_bar::TransformBar;
+use wl_panel::WlPanel;
+use yew::prelude::*;
+
+#[component]
+pub fn GraphLab() -> Html {
+    let state = use_reducer(|| {
+        let (settings, errors) = graph_settings::read(&url::current_or_default());
+        GraphLabState::new(settings, errors)
+    });
+
+    // Mirror the state into the URL, so a copied link reproduces the view.
+    {
+        let state = state.clone();
+        use_effect_with(state.revision, move |_| {
+            let mut loc = url::current_or_default();
+            graph_settings::write(&mut loc, &state.settings());
+            url::replace(&loc);
+        });
+    }
+    // A pasted link (hash change) applies its settings, keeping the graph
+    // when the link names no preset.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Ok(loc) = url::current() {
+                        if loc.route == "/graph" {
+                            let (settings, errors) = graph_settings::read(&loc);
+                            dispatch.dispatch(Action::ApplySettings(settings, errors));
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // The force layout, a few iterations per animation frame.
+    {
+        let dispatch = state.dispatcher();
+        let running = state.layout_frames > 0;
+        use_effect_with((state.layout_tick, running), move |(_, running)| {
+            let frame =
+                running.then(|| gloo::render::request_animation_frame(move |_| dispatch.dispatch(Action::LayoutFrame)));
+            move || drop(frame)
+        });
+    }
+
+    let n = state.n();
+    let big = state.is_big();
+    let kinds: Vec<&'static str> =
+        state.model.as_ref().map(|m| m.layers.iter().map(|l| l.kind()).collect()).unwrap_or_default();
+    let views = {
+        let p = state.pipelines.clone();
+        use_memo(state.compute_rev, move |_| p.as_ref().map(|p| views::layer_views(p, n)).unwrap_or_default())
+    };
+    // Node colours; unchanged ones keep their identity, so a new g does not
+    // redraw the drawing of x.
+    let last_colours = use_mut_ref(|| None::<views::NodeColours>);
+    let colours = {
+        let (p, kinds) = (state.pipelines.clone(), kinds.clone());
+        use_memo((state.compute_rev, state.colour_layer), move |(_, choice)| {
+            let p = p.as_ref()?;
+            let mut c = views::node_colours(p, *choice, &kinds);
+            if let Some(old) = last_colours.borrow().as_ref() {
+                if old.x.0 == c.x.0 {
+                    c.x = old.x.clone();
+                }
+                if old.gx.0 == c.gx.0 {
+                    c.gx = old.gx.clone();
+                }
+            }
+            *last_colours.borrow_mut() = Some(c.clone());
+            Some((c, views::node_layers(p)))
+        })
+    };
+    let matrices = {
+        let (p, input, kind, mv) =
+            (state.pipelines.clone(), state.input.clone(), state.features, state.node_move.clone());
+        use_memo(state.compute_rev, move |_| p.as_ref().and_then(|p| views::matrices(p, &input, kind, &mv)))
+    };
+    let shape = {
+        let (input, mv) = (state.input.clone(), state.node_move.clone());
+        use_memo(state.compute_rev, move |_| GShape::of(&input.graph, &mv))
+    };
+
+    let d = state.dispatcher();
+    let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
+    let (source, preset) = match &state.source {
+        Source::Preset(p) => (format!("preset “{p}”"), Some(AttrValue::from(p.clone()))),
+        Source::File(name) => (format!("file “{name}”"), None),
+        Source::Edited => ("your edits".to_string(), None),
+    };
+    let (node_colours, colour_choices) = match (*colours).clone() {
+        Some((c, layers)) => (Some(c), layers),
+        None => (None, vec![]),
+    };
+    let mut choices = vec![0];
+    choices.extend(colour_choices.iter().copied());
+    let colour_layer =
+        state.colour_layer.filter(|c| choices.contains(c)).or(colour_choices.last().copied()).unwrap_or(0);
+    let moved_index = |i: usize| state.node_move.graph.get(i).copied();
+    // Borrowed, not cloned: each check holds ρ(g)f(x), 80,000 numbers per layer on random-10k.
+    let checks: &[LayerCheck] = state.pipelines.as_ref().map(|p| p.checks.as_slice()).unwrap_or(&[]);
+    let last = checks.last();
+    let readout = state.pipelines.as_ref().and_then(|p| {
+        let k = kinds.iter().position(|k| k.starts_with("readout")).unwrap_or(kinds.len().checked_sub(1)?);
+        let (fx, fgx) = (p.trace_x.get(k)?, p.trace_gx.get(k)?);
+        (fx.data.ndim() == 1).then(|| {
+            let labels = (1..=fx.data.len()).map(|i| format!("h{i}")).collect::<Vec<_>>();
+            let series = vec![
+                Series { name: "x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
+                Series { name: "g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX },
+            ];
+            (k, labels, series)
+        })
+    });
+    let pick = {
+        let d = state.dispatcher();
+        Callback::from(move |i: usize| d.dispatch(Action::Pick(Some(i))))
+    };
+    let pick_moved = {
+        let (d, graph) = (state.dispatcher(), state.node_move.graph.clone());
+        Callback::from(move |j: usize| d.dispatch(Action::Pick(graph.iter().position(|&to| to == j))))
+    };
+    let row_labels = matrices.as_ref().as_ref().map(|m| RowLabels {
+        fx: m.rows.clone(),
+        fgx: m.pa_rows.clone(),
+        moved: m.px_rows.clone(),
+    });
+    let highlight =
+        state.picked.map(|i| (i, moved_index(i).unwrap_or(i), state.node_move.features.get(i).copied().unwrap_or(i)));
+
+    html! {
+        <section class="page lab graph-lab">
+            <div class="lab-intro">
+                <h1>{ "Graphs: renumber the nodes" }</h1>
+                <p class="lead">{ "A graph has no natural node order. Renumber its nodes with a permutation g and run the same network on both numberings: message-passing layers follow the renumbering (equivariant), the readout does not change at all (invariant), and an MLP that reads the adjacency matrix in node order breaks. Then try the mistake of moving the features without the edges." }</p>
+            </div>
+            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
+            <Notice message={state.notice.clone().map(AttrValue::from)} />
+            <div class="lab-top graph-top">
+                <Editor input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())}
+                    picked={state.picked} pending={state.pending_swap} mode={state.mode} {big} can_undo={state.can_undo()}
+                    layout_running={state.layout_frames > 0} source={source} {preset} features={state.features} dispatch={state.dispatcher()} />
+                <TransformBar g={state.g.clone()} node_move={state.node_move.clone()} moved={Shared(state.moved.clone())}
+                    colours={node_colours.as_ref().map(|c| c.gx.clone())} picked={state.picked.and_then(moved_index)}
+                    pending={state.pending_swap.and_then(moved_index)} {big} mistake={state.mistake()} dispatch={state.dispatcher()} />
+                <div class="lab-side">
+                    <ModelPanel cfg={state.cfg} model={state.model.clone()} features={state.features} available={state.input.available_features()}
+                        colour_choices={choices} {colour_layer} dispatch={state.dispatcher()} />
+                    if let Some((k, labels, series)) = readout {
+                        <div class="panel scores">
+                            <h2 class="panel-title">{ if kinds.get(k) == Some(&"mlp") { "The MLP's output for x and for g·x".to_string() } else { format!("The readout (layer {}) for x and for g·x", k + 1) } }</h2>
+                            <BarChart {labels} {series} caption="readout for x and for g·x" />
+                        </div>
+                    }
+                </div>
+            </div>
+            if let Some(c) = &node_colours {
+                <p class="colour-legend">
+                    <span class="muted">{ format!("Node colours: {}, projected on its main direction: ", c.source) }</span>
+                    <span class="ramp" aria-hidden="true" style={format!("background: linear-gradient(to right, {}, {}, {})", c.scale.css(c.scale.lo), c.scale.css((c.scale.lo + c.scale.hi) / 2.0), c.scale.css(c.scale.hi))}></span>
+                    <span class="muted">{ " Equal colours, equal embeddings; a node keeps its colour when g only renumbers it." }</span>
+                </p>
+            }
+            <div class="lab-status">
+                <ComputeTime ms={state.compute_ms} />
+                if let Some(c) = last {
+                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
+                        { format!("The network's output is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }
+                    </span>
+                }
+                if big {
+                    <span class="muted small" data-testid="big-graph-note">{ format!("{} nodes: drawn as points, without labels or matrices (above {BIG} nodes).", thousands(n)) }</span>
+                }
+            </div>
+            <MatricesPanel matrices={(*matrices).clone()} {n} picked={state.picked} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />
+            if let Some(reason) = state.model_error.clone().filter(|_| state.pipelines.is_none()) {
+                <p class="no-action-box">{ reason }</p>
+            }
+            <div class="layers">
+                { for checks.iter().zip(views.iter()).enumerate().map(|(k, (c, v))| {
+                    let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
+                    html! {
+                        <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()} {n}
+                            explanation={explain::explain(c, previous, *shape)} highlight={highlight}
+                            on_pick={pick.clone()} on_pick_moved={pick_moved.clone()} row_labels={row_labels.clone()} />
+                    }
+                }) }
+            </div>
+            <WlPanel pair={state.wl.clone()} cfg={state.cfg} features={state.features} dispatch={state.dispatcher()} />
+        </section>
+    }
+}

@@ -1,0 +1,245 @@
+//! The graph lab's state: what it holds, how it starts from the URL, and the
+//! checks that keep g and the features kind valid for the current graph.
+//! Changes go through [`super::reducer`] (actions), [`super::gestures`]
+//! (editor taps) and [`super::recompute`] (rerunning the pipelines).
+
+use crate::engine::check::LayerCheck;
+use crate::engine::graph::Graph;
+use crate::engine::graph_input::{GraphInput, NodeFeatures, NodeMove};
+use crate::engine::model::Model;
+use crate::engine::models::graph::GraphModelConfig;
+use crate::engine::space::Signal;
+use crate::engine::transform::{Step, Transform};
+use crate::io::graph_presets;
+use crate::io::graph_settings::{GraphSettings, DEFAULT_PRESET};
+use std::rc::Rc;
+
+/// Above this many nodes the lab draws points without labels, hides the
+/// matrices and turns editing off: a 200 × 200 adjacency matrix is the most
+/// a screen can show cell by cell.
+pub const BIG: usize = 200;
+/// Undo steps kept.
+const UNDO_DEPTH: usize = 40;
+
+/// Where the current graph came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    Preset(String),
+    File(String),
+    /// A preset or file the learner has edited.
+    Edited,
+}
+
+/// What a tap on a node does in the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditMode {
+    /// Tap empty space: add a node; tap a node, then another: toggle the edge.
+    Edit,
+    /// Tap a node or an edge: delete it.
+    Delete,
+    /// Tap two nodes: append `swap(i,j)` to g.
+    Swap,
+}
+
+/// Both pipelines and their checks, recomputed together.
+#[derive(Clone, Debug)]
+pub struct Pipelines {
+    pub x: Signal,
+    pub gx: Signal,
+    pub trace_x: Rc<Vec<Signal>>,
+    pub trace_gx: Rc<Vec<Signal>>,
+    pub checks: Vec<LayerCheck>,
+}
+
+#[derive(Clone, Debug)]
+pub struct GraphLabState {
+    pub input: Rc<GraphInput>,
+    pub source: Source,
+    pub(super) undo: Vec<(Rc<GraphInput>, Source, NodeFeatures)>,
+    /// The input with g applied, for drawing (labels and positions move with A).
+    pub moved: Rc<GraphInput>,
+    /// Where g sends each row of X and each node of A.
+    pub node_move: NodeMove,
+    pub g: Transform,
+    pub features: NodeFeatures,
+    pub cfg: GraphModelConfig,
+    /// `None` when the model cannot run on this graph (the reason is in `model_error`).
+    pub model: Option<Model>,
+    pub model_error: Option<String>,
+    pub pipelines: Option<Rc<Pipelines>>,
+    pub compute_ms: f64,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    /// The node of x the learner picked (highlighted everywhere).
+    pub picked: Option<usize>,
+    pub mode: EditMode,
+    /// First node tapped in swap mode (a node of x).
+    pub pending_swap: Option<usize>,
+    /// Which layer's embedding colours the nodes (`None`: the last node layer).
+    pub colour_layer: Option<usize>,
+    /// Force-layout frames still to run, and how many iterations each.
+    pub layout_frames: usize,
+    pub layout_iterations: usize,
+    /// Bumped by every layout frame, so the animation schedules the next one.
+    pub layout_tick: u64,
+    /// The two presets of the 1-WL panel.
+    pub wl: (String, String),
+    /// Bumped on every change the URL should reflect.
+    pub revision: u64,
+    /// Bumped whenever the pipelines were recomputed.
+    pub compute_rev: u64,
+}
+
+impl GraphLabState {
+    pub fn new(settings: GraphSettings, errors: Vec<String>) -> Self {
+        let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
+        let input = graph_presets::load(&preset).unwrap_or_else(|| GraphInput::new(Graph::new(0, vec![])));
+        let n = input.node_count();
+        let mut s = GraphLabState {
+            moved: Rc::new(input.clone()),
+            input: Rc::new(input),
+            source: Source::Preset(preset),
+            undo: Vec::new(),
+            node_move: NodeMove::identity(n),
+            g: Transform::identity(),
+            features: NodeFeatures::Degree,
+            cfg: settings.model,
+            model: None,
+            model_error: None,
+            pipelines: None,
+            compute_ms: 0.0,
+            error: None,
+            notice: None,
+            picked: None,
+            mode: EditMode::Edit,
+            pending_swap: None,
+            colour_layer: None,
+            layout_frames: 0,
+            layout_iterations: 0,
+            layout_tick: 0,
+            wl: settings.wl.clone(),
+            revision: 0,
+            compute_rev: 0,
+        };
+        let mut errors = errors;
+        s.features = s.checked_features(settings.features, &mut errors);
+        s.accept_g(settings.g, &mut errors);
+        s.error = join(errors);
+        s.recompute(true);
+        s
+    }
+
+    /// The settings the URL should hold.
+    pub fn settings(&self) -> GraphSettings {
+        GraphSettings {
+            preset: match &self.source {
+                Source::Preset(p) => Some(p.clone()),
+                _ => None,
+            },
+            g: self.g.clone(),
+            model: self.cfg,
+            features: Some(self.features),
+            wl: self.wl.clone(),
+        }
+    }
+
+    pub fn n(&self) -> usize {
+        self.input.node_count()
+    }
+
+    pub fn is_big(&self) -> bool {
+        self.n() > BIG
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// True when g is the features-only mistake (claim G5).
+    pub fn mistake(&self) -> bool {
+        self.g.steps.iter().any(is_features_only)
+    }
+
+    /// `wanted` if this input has it, else its default (saying so in `errors`).
+    pub(super) fn checked_features(&self, wanted: Option<NodeFeatures>, errors: &mut Vec<String>) -> NodeFeatures {
+        let available = self.input.available_features();
+        match wanted {
+            Some(k) if available.contains(&k) => k,
+            Some(k) => {
+                let d = self.input.default_features();
+                errors.push(format!(
+                    "This graph has no “{}” features, so the nodes carry “{}” features instead.",
+                    k.name(),
+                    d.name()
+                ));
+                d
+            }
+            None => self.input.default_features(),
+        }
+    }
+
+    /// Take `g` if it acts on the current graph; otherwise keep only the
+    /// steps that do and say which were dropped.
+    pub(super) fn accept_g(&mut self, g: Transform, errors: &mut Vec<String>) {
+        let n = self.n();
+        let (keep, dropped): (Vec<Step>, Vec<Step>) =
+            g.steps.into_iter().partition(|s| NodeMove::of(&Transform::single(s.clone()), n).is_ok());
+        if !dropped.is_empty() {
+            let names: Vec<String> = dropped.iter().map(|s| s.to_string()).collect();
+            errors.push(format!(
+                "The graph has {n} nodes (0 to {}), so {} cannot act on it and {} left out of g.",
+                n.saturating_sub(1),
+                names.join(", "),
+                if dropped.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        self.g = Transform { steps: keep };
+    }
+
+    /// Replace g if it acts on this graph, else refuse it with the reason.
+    pub(super) fn set_g(&mut self, g: Transform) {
+        match NodeMove::of(&g, self.n()) {
+            Ok(_) => {
+                self.g = g;
+                self.error = None;
+                self.pending_swap = None;
+                self.recompute(false);
+            }
+            Err(e) => self.error = Some(format!("{g} cannot act on this graph: {e}. g was kept.")),
+        }
+    }
+
+    pub(super) fn push_undo(&mut self) {
+        self.undo.push((self.input.clone(), self.source.clone(), self.features));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+}
+
+pub fn is_features_only(s: &Step) -> bool {
+    matches!(
+        s,
+        Step::Permute { features_only: true, .. }
+            | Step::PermuteSeeded { features_only: true, .. }
+            | Step::Swap { features_only: true, .. }
+    )
+}
+
+/// The same step, permuting the features only (`on`) or X and A together.
+pub fn with_features_only(s: &Step, on: bool) -> Step {
+    match s.clone() {
+        Step::Permute { perm, .. } => Step::Permute { perm, features_only: on },
+        Step::PermuteSeeded { seed, inverse, .. } => Step::PermuteSeeded { seed, inverse, features_only: on },
+        Step::Swap { i, j, .. } => Step::Swap { i, j, features_only: on },
+        other => other,
+    }
+}
+
+pub(super) fn join(messages: Vec<String>) -> Option<String> {
+    (!messages.is_empty()).then(|| messages.join(" "))
+}
+
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
