@@ -24,7 +24,7 @@ fn fresh_root() -> Element {
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| wasm_bindgen::JsCast::unchecked_into(n)).collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(wasm_bindgen::JsCast::unchecked_into).collect()
 }
 
 #[wasm_bindgen_test]
