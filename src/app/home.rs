@@ -18,8 +18,8 @@ const CARDS: [Card; 8] = [
     Card { href: "#/graph?preset=caffeine&g=perm(7)&model=gcn", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Renumber caffeine's atoms, then move the features without the bonds.", ready: true },
     Card { href: "#/dna?preset=tata-box&g=rc&model=conv&motif=TATAAA&pool=max", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Read the other strand with a plain conv, then switch to rc-conv.", ready: true },
     Card { href: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Play a melody twice as slowly; switch the gate rescale off.", ready: true },
-    Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Coming next.", ready: false },
-    Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Coming next.", ready: false },
+    Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Pick D4 and compare rot90 then flip with flip then rot90.", ready: true },
+    Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Start at step 1; the arrow keys move on.", ready: true },
 ];
 
 #[component]
