@@ -46,8 +46,8 @@ TARGETS=(
   "graph_json      json.dict            16384"
   "url_state       url_state.dict       8192"
   "transform_expr  transform_expr.dict  8192"
+  "state_import    json.dict            16384"
 )
-# The exported-state importer (a later issue) adds its line here.
 
 say "building the targets (sanitizer: $SANITIZER)"
 cargo fuzz build -O --sanitizer "$SANITIZER"

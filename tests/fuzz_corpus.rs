@@ -22,6 +22,7 @@ const TARGETS: &[(&str, Body)] = &[
     ("graph_json", harness::graph_json),
     ("url_state", harness::url_state),
     ("transform_expr", harness::transform_expr),
+    ("state_import", harness::state_import),
 ];
 
 /// The same per-input limit as libFuzzer's `-timeout` in scripts/fuzz.sh,

@@ -12,21 +12,25 @@
 //! again is the same state (copied links reproduce the view), and a parsed
 //! `g=` expression printed and parsed again is the same transformation.
 //!
-//! The exported-state importer does not exist yet (a later issue); its target
-//! will be `state_import` here, with a seed corpus of exported lab states.
+//! For an imported state file the same holds for the link it carries: read
+//! through its lab's settings reader, written back and read again, it gives
+//! the same settings, with no error.
 
-use ndarray::{Array1, Array2, Array3, Array4};
+use ndarray::{Array1, Array2, Array3, Array4, Ix2, Ix3};
+use std::fmt::Debug;
 use std::sync::{Arc, OnceLock};
 use symmetry_lab::engine::graph::Graph;
 use symmetry_lab::engine::graph_input::{GraphInput, NodeMove};
 use symmetry_lab::engine::grid_group::GridGroup;
 use symmetry_lab::engine::models::sequence::{self, SequenceArch, SequenceModelConfig};
 use symmetry_lab::engine::nucleotide;
-use symmetry_lab::engine::space::{Signal, Space};
+use symmetry_lab::engine::space::{Signal, Space, Tensor};
 use symmetry_lab::engine::transform::Transform;
 use symmetry_lab::io::graph_file::{self, ParsedGraph, MAX_EDGES, MAX_NODES};
+use symmetry_lab::io::import_state::{self, LABS, MAX_INPUT_ENTRIES};
 use symmetry_lab::io::query::HashLocation;
 use symmetry_lab::io::transform_expr::{self, Domain};
+use symmetry_lab::io::{dna_settings, graph_settings, sequence_settings};
 use symmetry_lab::io::{fasta, graph_edge_list, graph_json, image_decode, image_settings};
 
 /// The image lab's working size: decoded pictures are fitted into it.
@@ -104,21 +108,73 @@ fn use_graph(p: ParsedGraph) {
     }
 }
 
-/// `io::query::HashLocation::parse` and every lab's `*_settings::read`
-/// present (the image lab's today; add each lab's reader here as it lands).
+/// `io::query::HashLocation::parse` and every lab's `*_settings::read`.
 /// Reading, writing back and reading again must give the same settings.
 pub fn url_state(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Ok(loc) = HashLocation::parse(&text) else { return };
     let again = HashLocation::parse(&loc.to_hash()).expect("a written location parses");
     assert_eq!(again, loc, "to_hash then parse must give the same location");
-    let (settings, _errors) = image_settings::read(&loc);
+    round_trip(&loc, image_settings::read, image_settings::write);
+    round_trip(&loc, graph_settings::read, graph_settings::write);
+    round_trip(&loc, dna_settings::read, dna_settings::write);
+    round_trip(&loc, sequence_settings::read, sequence_settings::write);
+}
+
+/// `io::import_state::parse_state`: an exported lab state (Import JSON).
+/// Its link goes through its lab's settings reader, as if the page had been
+/// opened at it (written back and read again it must give the same
+/// settings, with no error); the input must have the lab's dimensions and
+/// finite values, and the link's transformation acts on it.
+pub fn state_import(data: &[u8]) {
+    let Ok(s) = import_state::parse_state(data) else { return };
+    assert_eq!(s.url.route, format!("/{}", s.lab), "the link belongs to the lab");
+    let g = match s.lab.as_str() {
+        "image" => round_trip(&s.url, image_settings::read, image_settings::write).g,
+        "graph" => round_trip(&s.url, graph_settings::read, graph_settings::write).g,
+        "dna" => round_trip(&s.url, dna_settings::read, dna_settings::write).g,
+        "sequence" => round_trip(&s.url, sequence_settings::read, sequence_settings::write).g,
+        other => panic!("an accepted state names the unknown lab {other}"),
+    };
+    let Some(x) = s.input else { return };
+    let dims = LABS.iter().find(|(lab, _)| *lab == s.lab).map(|&(_, d)| d);
+    assert_eq!(Some(x.ndim()), dims, "the input has the lab's dimensions");
+    assert!((1..=MAX_INPUT_ENTRIES).contains(&x.len()));
+    assert!(x.iter().all(|v| v.is_finite()), "imported inputs are finite");
+    if let Some(x) = lab_signal(&s.lab, x) {
+        let _ = g.act(&x);
+    }
+}
+
+/// The input as the lab's signal: an image, node features (of a graph
+/// without edges: the export does not hold the graph), a strand, a series.
+fn lab_signal(lab: &str, x: Tensor) -> Option<Signal> {
+    match lab {
+        "image" => x.into_dimensionality::<Ix3>().ok().map(Signal::image),
+        "graph" => {
+            let graph = Arc::new(Graph::new(x.shape()[0], vec![]));
+            Some(Signal::new(x, Space::Nodes { graph }))
+        }
+        "dna" => x.into_dimensionality::<Ix2>().ok().map(nucleotide::strand_signal),
+        _ => x.into_dimensionality::<Ix2>().ok().map(Signal::sequence),
+    }
+}
+
+/// Read a lab's settings from a link, write them back and read them again:
+/// the same settings, and no error the second time.
+fn round_trip<S: PartialEq + Debug>(
+    loc: &HashLocation,
+    read: fn(&HashLocation) -> (S, Vec<String>),
+    write: fn(&mut HashLocation, &S),
+) -> S {
+    let (settings, _errors) = read(loc);
     let mut out = loc.clone();
-    image_settings::write(&mut out, &settings);
+    write(&mut out, &settings);
     let reread = HashLocation::parse(&out.to_hash()).expect("a written location parses");
-    let (back, errors) = image_settings::read(&reread);
+    let (back, errors) = read(&reread);
     assert!(errors.is_empty(), "written settings read back without errors: {errors:?}");
     assert_eq!(back, settings, "written settings read back the same");
+    settings
 }
 
 /// `io::transform_expr::parse` for every domain; each accepted transformation
