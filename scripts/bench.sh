@@ -10,6 +10,7 @@
 #   scripts/bench.sh                 everything
 #   SKIP_NATIVE=1 scripts/bench.sh   skip criterion
 #   SKIP_BUILD=1 scripts/bench.sh    reuse dist/ as built
+#   DIST=dist-other SKIP_BUILD=1 scripts/bench.sh   measure another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -27,12 +28,14 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   trunk build --release
 fi
 
-step "TensorFlow.js peer into dist/bench-peer/"
-mkdir -p dist/bench-peer
+DIST="${DIST:-dist}"
+export DIST
+step "TensorFlow.js peer into $DIST/bench-peer/"
+mkdir -p "$DIST/bench-peer"
 cp node_modules/@tensorflow/tfjs-core/dist/tf-core.min.js \
   node_modules/@tensorflow/tfjs-backend-wasm/dist/tf-backend-wasm.min.js \
   node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm*.wasm \
-  static/bench-peer.js dist/bench-peer/
+  static/bench-peer.js "$DIST/bench-peer/"
 
 step "browser benchmarks (#/bench in headless Chromium)"
 node scripts/bench.mjs
