@@ -11,6 +11,7 @@
 
 pub mod engine;
 pub mod io;
+pub mod workloads;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -2,6 +2,7 @@
 //! shared widgets. Components only wire engine results to the page; the maths
 //! lives in `engine`, the drawing in `viz`.
 
+mod bench;
 mod coming_soon;
 mod dna_lab;
 pub mod download;

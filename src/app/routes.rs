@@ -23,6 +23,8 @@ pub enum Route {
     Tour,
     #[at("/glossary")]
     Glossary,
+    #[at("/bench")]
+    Bench,
     #[not_found]
     #[at("/404")]
     NotFound,

@@ -80,6 +80,7 @@ fn switch(route: Route) -> Html {
             html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
         }
         Route::Tour => html! { <Tour /> },
+        Route::Bench => html! { <super::bench::BenchPage /> },
         Route::NotFound => html! {
             <section class="page narrow">
                 <h1>{ "Page not found" }</h1>

@@ -62,13 +62,31 @@ pub fn im2col(x: ArrayView3<f32>, k: usize, pad: Padding) -> Array2<f32> {
             for (v, wrap) in wrap_cols.iter().enumerate() {
                 let mut row = cols.row_mut((ci * k + u) * k + v);
                 let row = row.as_slice_mut().expect("rows of a fresh array are contiguous");
+                // Columns lo..hi read x[.., j + v - p] inside the image: one
+                // slice copy; only the few border columns look up `wrap`.
+                let off = v as isize - p as isize;
+                let lo = (-off).clamp(0, w as isize) as usize;
+                let hi = (w as isize - off).clamp(lo as isize, w as isize) as usize;
                 for i in 0..h {
                     let Some(si) = source(i, u, p, h, pad) else { continue };
                     let src = plane.row(si);
                     let dst = &mut row[i * w..(i + 1) * w];
-                    for (j, d) in dst.iter_mut().enumerate() {
-                        if let Some(sj) = wrap[j] {
-                            *d = src[sj];
+                    match src.as_slice() {
+                        Some(sl) if hi > lo => {
+                            let (s0, s1) = ((lo as isize + off) as usize, (hi as isize + off) as usize);
+                            dst[lo..hi].copy_from_slice(&sl[s0..s1]);
+                            for j in (0..lo).chain(hi..w) {
+                                if let Some(sj) = wrap[j] {
+                                    dst[j] = sl[sj];
+                                }
+                            }
+                        }
+                        _ => {
+                            for (j, d) in dst.iter_mut().enumerate() {
+                                if let Some(sj) = wrap[j] {
+                                    *d = src[sj];
+                                }
+                            }
                         }
                     }
                 }
@@ -116,5 +134,27 @@ mod tests {
         let z = conv2d(x.view(), w.view(), b.view(), Padding::Zero);
         assert_eq!(z[(0, 0, 0)], 8.0);
         assert_eq!(z[(0, 1, 1)], 36.0);
+    }
+
+    #[test]
+    fn the_fast_path_matches_the_reference() {
+        // Odd and even sides, kernels wider than the image, and a view that
+        // is not in standard layout (the slice-copy fallback).
+        let mut rng = crate::engine::rng::Rng::new(5);
+        for &(c, o, h, wd, k) in &[(1, 1, 1, 1, 3), (2, 3, 5, 7, 3), (3, 2, 4, 4, 5), (2, 2, 2, 3, 5), (1, 2, 9, 6, 3)]
+        {
+            let x = Array3::from_shape_vec((c, h, wd), rng.weights(c * h * wd, 1)).unwrap();
+            let w = Array4::from_shape_vec((o, c, k, k), rng.weights(o * c * k * k, 1)).unwrap();
+            let b = Array1::from(rng.weights(o, 1));
+            let xt = x.clone().reversed_axes().as_standard_layout().reversed_axes().to_owned();
+            for pad in [Padding::Circular, Padding::Zero] {
+                let want = conv2d_reference(x.view(), w.view(), b.view(), pad);
+                for input in [x.view(), xt.view(), x.view().permuted_axes([0, 1, 2])] {
+                    let got = conv2d(input, w.view(), b.view(), pad);
+                    let err = (&got - &want).iter().fold(0f32, |m, v| m.max(v.abs()));
+                    assert!(err < 1e-4, "{c}x{h}x{wd} k={k} {pad:?}: {err}");
+                }
+            }
+        }
     }
 }

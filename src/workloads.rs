@@ -1,0 +1,254 @@
+//! The benchmark workloads of issue 6, shared by the native criterion
+//! benches (`benches/`) and the hidden browser page (`#/bench`): the two
+//! kernels (conv2d, matrix product) and the default view of every lab,
+//! recomputed with the same engine calls, in the same order, as the lab's
+//! own recompute (`src/app/*_lab/state.rs`, `recompute.rs`, `pipelines.rs`):
+//! both pipelines (x and g·x) and the per-layer checks. Only the DOM work
+//! (drawing the planes) is left out. Timing is the caller's job: nothing
+//! here reads a clock, so the same code runs natively and in wasm.
+
+use crate::engine::check::{compare, run_with, LayerCheck};
+use crate::engine::graph_input::{GraphInput, NodeMove};
+use crate::engine::kernels::conv2d::{conv2d, Padding};
+use crate::engine::model::Model;
+use crate::engine::models::dna::{build as build_dna, DnaModelConfig};
+use crate::engine::models::graph::{build as build_graph, GraphModelConfig};
+use crate::engine::models::image::{build as build_image, ImageArch, ImageModelConfig};
+use crate::engine::models::sequence::{check as check_sequence, SequenceArch};
+use crate::engine::nucleotide::{encode, one_hot};
+use crate::engine::rng::Rng;
+use crate::engine::space::Signal;
+use crate::engine::strand_window::{edit_under, update_trace, update_trace_span};
+use crate::engine::transform::Transform;
+use crate::io::sequence_presets::{pad_left, render as render_sequence, Sampling};
+use crate::io::transform_expr::{parse, Domain};
+use crate::io::{dna_presets, graph_presets, image_presets, image_settings, sequence_settings};
+use ndarray::{Array1, Array2, Array3, Array4, Axis, Slice};
+
+/// The conv2d shape of issue 6: 3×3, 16 → 16 channels, 128×128, zero
+/// ("same") padding as in TensorFlow.js.
+pub const CONV_SHAPE: (usize, usize, usize) = (16, 128, 128);
+/// Side of the square matrices of the matrix-product benchmark.
+pub const MATMUL_N: usize = 512;
+
+/// Floating-point operations of one conv2d of [`CONV_SHAPE`] (2 per multiply-add).
+pub fn conv_flops() -> f64 {
+    let (c, h, w) = CONV_SHAPE;
+    2.0 * (c * c * 9 * h * w) as f64
+}
+
+/// Floating-point operations of one `n × n` by `n × n` product.
+pub fn matmul_flops(n: usize) -> f64 {
+    2.0 * (n * n * n) as f64
+}
+
+/// Seeded values in roughly [-1, 1].
+fn values(n: usize, seed: u64) -> Vec<f32> {
+    Rng::new(seed).weights(n, 1)
+}
+
+/// The inputs of the conv2d benchmark.
+pub struct ConvCase {
+    pub x: Array3<f32>,
+    pub w: Array4<f32>,
+    pub b: Array1<f32>,
+}
+
+impl ConvCase {
+    pub fn new() -> Self {
+        let (c, h, w) = CONV_SHAPE;
+        ConvCase {
+            x: Array3::from_shape_vec((c, h, w), values(c * h * w, 1)).expect("length matches"),
+            w: Array4::from_shape_vec((c, c, 3, 3), values(c * c * 9, 2)).expect("length matches"),
+            b: Array1::zeros(c),
+        }
+    }
+
+    /// One convolution; returns a value of the output so it is not optimised away.
+    pub fn run(&self) -> f32 {
+        let y = conv2d(self.x.view(), self.w.view(), self.b.view(), Padding::Zero);
+        y[[0, 0, 0]]
+    }
+}
+
+impl Default for ConvCase {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The inputs of the matrix-product benchmark (ndarray's `dot`, matrixmultiply).
+pub struct MatmulCase {
+    pub a: Array2<f32>,
+    pub b: Array2<f32>,
+}
+
+impl MatmulCase {
+    pub fn new(n: usize) -> Self {
+        MatmulCase {
+            a: Array2::from_shape_vec((n, n), values(n * n, 3)).expect("length matches"),
+            b: Array2::from_shape_vec((n, n), values(n * n, 4)).expect("length matches"),
+        }
+    }
+
+    pub fn run(&self) -> f32 {
+        self.a.dot(&self.b)[[0, 0]]
+    }
+}
+
+/// One lab's default view, ready to recompute.
+pub enum LabCase {
+    /// The image lab after a brush stroke: both pipelines and the checks.
+    Image { model: Model, x: Signal, g: Transform },
+    /// The graph lab on a new graph: g's node move, the moved drawing, the
+    /// features, the model (rebuilt, as the lab does), both pipelines, checks.
+    Graph { input: GraphInput, cfg: GraphModelConfig, g: Transform },
+    /// The DNA lab on a new sequence: encode, both pipelines, checks.
+    DnaFull { model: Model, seq: String, g: Transform },
+    /// The DNA lab after a one-base edit in place: only the windows the edit
+    /// touches, for x and g·x, then every check (`pipelines::edit`).
+    DnaEdit { model: Model, seq: String, g: Transform, x: Signal, trace_x: Vec<Signal>, trace_gx: Vec<Signal> },
+    /// The sequence lab: all three models (RNN, gated RNN, LSTM) on x and g·x.
+    Sequence { x: Signal, cfg: crate::engine::models::sequence::SequenceModelConfig, g: Transform },
+}
+
+/// The names of [`lab_cases`], in order (stable: the browser table's test ids).
+pub const LAB_CASES: [&str; 6] =
+    ["image-cnn-gap", "image-p4cnn", "graph-gcn-10k", "dna-100k", "dna-100k-edit", "sequence-1000"];
+
+/// The default view of the lab named in [`LAB_CASES`].
+pub fn lab_case(name: &str) -> Result<LabCase, String> {
+    Ok(match name {
+        "image-cnn-gap" => image(ImageArch::CnnGap)?,
+        "image-p4cnn" => image(ImageArch::P4Cnn)?,
+        "graph-gcn-10k" => {
+            let input = graph_presets::load("random-10k").ok_or("no random-10k preset")?;
+            let g = parse(crate::io::graph_settings::DEFAULT_G, Domain::Graph).map_err(|e| e.to_string())?;
+            LabCase::Graph { input, cfg: GraphModelConfig::default(), g }
+        }
+        "dna-100k" | "dna-100k-edit" => {
+            let cfg = DnaModelConfig::default();
+            let seq = dna_presets::sequence("random-100k", cfg.seed).ok_or("no random-100k preset")?;
+            let g = parse(crate::io::dna_settings::DEFAULT_G, Domain::Dna).map_err(|e| e.to_string())?;
+            let model = build_dna(&cfg);
+            if name == "dna-100k" {
+                LabCase::DnaFull { model, seq, g }
+            } else {
+                let x = encode(&seq).map_err(|e| e.to_string())?;
+                let report = run_with(&model, &model, &x, &g)?;
+                LabCase::DnaEdit { model, seq, g, x, trace_x: report.trace_x, trace_gx: report.trace_gx }
+            }
+        }
+        "sequence-1000" => {
+            // 15.625 beats at 64 steps per beat: 1,000 steps (g = warp(2) makes 2,000).
+            let sampling = Sampling { duration: 15.625, rate: 64.0 };
+            let input = render_sequence(sequence_settings::DEFAULT_PRESET, sampling).ok_or("no melody preset")?;
+            let g = parse(sequence_settings::DEFAULT_G, Domain::Sequence).map_err(|e| e.to_string())?;
+            LabCase::Sequence { x: pad_left(&input, 0), cfg: sequence_settings::default_model(), g }
+        }
+        other => return Err(format!("no workload called {other}")),
+    })
+}
+
+/// The image lab's default view (64×64 digit, g = shift(3,5)) with `arch`.
+fn image(arch: ImageArch) -> Result<LabCase, String> {
+    let cfg = ImageModelConfig { input_size: image_settings::SIZES[0], ..ImageModelConfig::for_arch(arch) };
+    let n = cfg.input_size;
+    let img = image_presets::render(image_settings::DEFAULT_PRESET, n).ok_or("no default image preset")?;
+    let x = Signal::image(img.into_shape_with_order((1, n, n)).map_err(|e| e.to_string())?);
+    let g = parse(image_settings::DEFAULT_G, Domain::Image).map_err(|e| e.to_string())?;
+    Ok(LabCase::Image { model: build_image(&cfg), x, g })
+}
+
+impl LabCase {
+    /// Recompute the view; returns the checks (so nothing is optimised away).
+    pub fn run(&mut self) -> Result<Vec<LayerCheck>, String> {
+        match self {
+            LabCase::Image { model, x, g } => {
+                let trace_x = model.trace(x).map_err(|e| e.0)?;
+                let gx = g.act(x).map_err(|e| e.0)?;
+                let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
+                Ok(compare(model, &trace_x, &trace_gx, g))
+            }
+            LabCase::Graph { input, cfg, g } => {
+                let n = input.node_count();
+                let node_move = NodeMove::of(g, n).unwrap_or_else(|_| NodeMove::identity(n));
+                let moved = input.permuted(&node_move);
+                std::hint::black_box(&moved);
+                let x = input.signal(input.default_features())?;
+                let width = x.shape().get(1).copied().unwrap_or(1);
+                let model = build_graph(cfg, n, width).map_err(|e| e.0)?;
+                Ok(run_with(&model, &model, &x, g)?.checks)
+            }
+            LabCase::DnaFull { model, seq, g } => {
+                let x = encode(seq).map_err(|e| e.to_string())?;
+                Ok(run_with(model, model, &x, g)?.checks)
+            }
+            LabCase::DnaEdit { model, seq, g, x, trace_x, trace_gx } => dna_edit(model, seq, g, x, trace_x, trace_gx),
+            LabCase::Sequence { x, cfg, g } => {
+                let mut checks = Vec::new();
+                for arch in SequenceArch::ALL {
+                    let cfg = crate::engine::models::sequence::SequenceModelConfig { arch, ..*cfg };
+                    checks.extend(check_sequence(&cfg, x, g)?.checks);
+                }
+                Ok(checks)
+            }
+        }
+    }
+}
+
+/// Flip one base in the middle of the sequence (A↔C, alternating on every
+/// call) and bring both traces up to date as `dna_lab::pipelines::edit` does.
+fn dna_edit(
+    model: &Model,
+    seq: &mut String,
+    g: &Transform,
+    x: &mut Signal,
+    trace_x: &mut [Signal],
+    trace_gx: &mut Vec<Signal>,
+) -> Result<Vec<LayerCheck>, String> {
+    let l = seq.len();
+    let at = l / 2;
+    let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
+    seq.replace_range(at..at + 1, flipped);
+    let edit = at..at + 1;
+    let enc = one_hot(flipped).map_err(|e| e.to_string())?;
+    x.data.slice_axis_mut(Axis(1), Slice::from(edit.clone())).assign(&enc);
+    update_trace(model, x, trace_x, edit.clone()).map_err(|e| e.0)?;
+    let gx = g.act(x).map_err(|e| e.0)?;
+    match edit_under(g, edit, l) {
+        Some((s, e)) => {
+            update_trace_span(model, &gx, trace_gx, s, e).map_err(|e| e.0)?;
+        }
+        None => *trace_gx = model.trace(&gx).map_err(|e| e.0)?,
+    }
+    Ok(compare(model, trace_x, trace_gx, g))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_workload_builds_and_runs() {
+        assert!(ConvCase::new().run().is_finite());
+        assert!(MatmulCase::new(8).run().is_finite());
+        for name in LAB_CASES {
+            let mut case = lab_case(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let checks = case.run().unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!checks.is_empty(), "{name} checks something");
+        }
+        assert!(lab_case("nope").is_err());
+    }
+
+    #[test]
+    fn the_dna_edit_keeps_the_traces_equal_to_a_full_run() {
+        let mut case = lab_case("dna-100k-edit").unwrap();
+        case.run().unwrap();
+        let LabCase::DnaEdit { model, seq, g, trace_x, trace_gx, .. } = &case else { panic!("not an edit case") };
+        let full = run_with(model, model, &encode(seq).unwrap(), g).unwrap();
+        for (a, b) in full.trace_x.iter().zip(trace_x).chain(full.trace_gx.iter().zip(trace_gx.iter())) {
+            assert!(crate::engine::check::relative_error(&a.data, &b.data) < 1e-5);
+        }
+    }
+}
