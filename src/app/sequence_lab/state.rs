@@ -103,6 +103,8 @@ pub enum Action {
     SetModel(SequenceModelConfig),
     /// Results of one slice of a sweep (ignored when its key is stale).
     Sweep(SweepPiece),
+    /// Show why a file was refused (the view is kept).
+    Refuse(String),
     DismissError,
 }
 
@@ -434,6 +436,7 @@ impl Reducible for SeqLabState {
                 }
                 return Rc::new(s);
             }
+            Action::Refuse(message) => s.error = Some(message),
             Action::DismissError => s.error = None,
         }
         s.refresh_keys(&self);

@@ -5,6 +5,7 @@
 
 use crate::app::download;
 use crate::app::url;
+use crate::app::widgets::alert::Notice;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -96,8 +97,8 @@ pub fn ShareBar(p: &ShareBarProps) -> Html {
             <label class="file-button">{ "Import JSON" }
                 <input type="file" accept="application/json,.json" data-testid="import-json" onchange={import} />
             </label>
-            if let Some(note) = &p.link_note { <span class="muted share-note">{ note.clone() }</span> }
             if let Some(s) = &*status { <span class="share-status" role="status">{ s.clone() }</span> }
+            <Notice message={p.link_note.clone()} />
         </div>
     }
 }
