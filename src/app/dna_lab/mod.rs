@@ -16,11 +16,11 @@ mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::share_bar::ShareBar;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::io::dna_presets;
 use crate::io::dna_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};

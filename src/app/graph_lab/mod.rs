@@ -22,11 +22,11 @@ mod wl_panel;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::share_bar::ShareBar;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::graph_views::thousands;
 use crate::io::graph_settings;

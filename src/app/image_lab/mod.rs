@@ -23,12 +23,12 @@ mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::share_bar::ShareBar;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::heatmap::Plane;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::space::Space;
 use crate::io::image_settings;
@@ -66,7 +66,7 @@ pub fn ImageLab() -> Html {
 
     // Mirror the state into the URL, so a copied link reproduces the view
     // (a drawing too, as `img=`, unless it is too long for a link).
-    let too_long = use_state(|| false);
+    let too_long = use_state_eq(|| false);
     {
         let (state, too_long) = (state.clone(), too_long.clone());
         use_effect_with(state.revision, move |_| {
@@ -182,7 +182,9 @@ pub fn ImageLab() -> Html {
         })
     };
     let link_note = too_long.then(|| {
-        AttrValue::from("Your drawing is too large for a link: the link holds the settings only; Export JSON keeps everything.")
+        AttrValue::from(
+            "Your drawing is too large for a link: the link holds the settings only; Export JSON keeps everything.",
+        )
     });
 
     html! {

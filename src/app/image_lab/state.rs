@@ -78,7 +78,9 @@ impl ImageLabState {
         let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
         let (input, source) = match &settings.drawing {
             Some(d) => (fit(d, n), Source::Drawing),
-            None => (image_presets::render(&preset, n).unwrap_or_else(|| Array2::zeros((n, n))), Source::Preset(preset)),
+            None => {
+                (image_presets::render(&preset, n).unwrap_or_else(|| Array2::zeros((n, n))), Source::Preset(preset))
+            }
         };
         let mut s = ImageLabState {
             input: Rc::new(input),

@@ -17,10 +17,10 @@ mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::share_bar::ShareBar;
 use crate::app::widgets::alert::Alert;
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::human_number;
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::analysis::sequence::warp_factors;
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{models_for, time_scale, SequenceArch, SequenceModelConfig};
@@ -31,7 +31,7 @@ use input_panel::InputPanel;
 use model_checks::ModelChecks;
 use model_panel::ModelPanel;
 use player::{use_playback, Player, PlayerBar};
-use state::{Action, SeqLabState, Source};
+use state::{Action, SeqLabState};
 use states_panel::StatesPanel;
 use std::rc::Rc;
 use sweeps::{paddings, run_sliced, s1_tasks, s2_tasks, Chart, SweepPiece};
@@ -69,12 +69,16 @@ pub fn SequenceLab() -> Html {
         let (settings, errors) = sequence_settings::read(&url::current_or_default());
         SeqLabState::new(settings, errors)
     });
-    // Mirror the state into the URL, so a copied link reproduces the view.
+    // Mirror the state into the URL, so a copied link reproduces the view
+    // (a drawn signal too, as `curve=`, unless it is too long for a link).
+    let too_long = use_state_eq(|| false);
     {
-        let state = state.clone();
+        let (state, too_long) = (state.clone(), too_long.clone());
         use_effect_with(state.revision, move |_| {
             let mut loc = url::current_or_default();
-            sequence_settings::write(&mut loc, &state.settings());
+            let settings = state.settings();
+            sequence_settings::write(&mut loc, &settings);
+            too_long.set(settings.curve.is_some() && loc.get("curve").is_none());
             url::replace(&loc);
         });
     }
@@ -179,8 +183,8 @@ pub fn SequenceLab() -> Html {
             }
         })
     };
-    let link_note = (state.source == Source::Drawing).then(|| {
-        AttrValue::from("A link holds a preset signal only, so it keeps the settings but not your drawing: Export JSON keeps the drawn signal and every state.")
+    let link_note = too_long.then(|| {
+        AttrValue::from("Your drawn signal is too long for a link: the link holds the settings only; Export JSON keeps the drawn signal and every state.")
     });
 
     html! {
