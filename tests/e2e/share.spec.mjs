@@ -161,6 +161,13 @@ export default async function (t) {
   const svgText = await readFile(await svg.path(), "utf8");
   assert.match(svgText, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 
+  // A layer's feature maps save as one PNG.
+  const row = page.locator(".layer-row").first();
+  await row.scrollIntoViewIfNeeded();
+  const [maps] = await Promise.all([page.waitForEvent("download"), row.locator('[data-testid="save-png"]').click()]);
+  assert.equal(maps.suggestedFilename(), "symmetry-lab-layer-1.png");
+  assert.equal((await readFile(await maps.path())).subarray(1, 4).toString(), "PNG");
+
   for (const [hash, name] of [[STATES[0], "image"], [STATES[1], "dna"], [STATES[2], "graph"], [STATES[3], "sequence"]]) {
     const p = await t.open(hash, { width: 1280, height: 800 });
     await settled(p);

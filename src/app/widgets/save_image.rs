@@ -1,11 +1,12 @@
 //! "Save PNG" / "Save SVG": the same small control under every chart and
-//! main panel. PNG saves the first canvas inside the panel (at its drawn
-//! resolution); SVG saves either a vector drawing the caller makes (charts,
+//! main panel. PNG saves the panel's canvas at its drawn resolution, or, when
+//! the panel holds several (a grid of feature maps), one picture of all of
+//! them laid out as on screen; SVG saves either a vector drawing the caller makes (charts,
 //! through plotters' SVG backend) or the panel's own `<svg>` element.
 
 use crate::app::download;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -25,6 +26,31 @@ pub struct SaveImageProps {
     /// Offer SVG from the panel's own `<svg>` element.
     #[prop_or_default]
     pub svg_element: bool,
+}
+
+/// The panel's canvases as one: the only canvas itself, or a new canvas with
+/// each drawn where it shows on screen (CSS pixels, nearest-neighbour).
+fn picture(target: &NodeRef) -> Option<HtmlCanvasElement> {
+    let root = target.cast::<Element>()?;
+    let list = root.query_selector_all("canvas").ok()?;
+    let canvases: Vec<HtmlCanvasElement> =
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlCanvasElement>().ok()).collect();
+    if canvases.len() <= 1 {
+        return canvases.into_iter().next();
+    }
+    let frame = root.get_bounding_client_rect();
+    let doc = web_sys::window()?.document()?;
+    let out: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    out.set_width(frame.width().ceil().max(1.0) as u32);
+    out.set_height(frame.height().ceil().max(1.0) as u32);
+    let ctx: CanvasRenderingContext2d = out.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_image_smoothing_enabled(false);
+    for c in &canvases {
+        let r = c.get_bounding_client_rect();
+        let (x, y) = (r.left() - frame.left(), r.top() - frame.top());
+        let _ = ctx.draw_image_with_html_canvas_element_and_dw_and_dh(c, x, y, r.width(), r.height());
+    }
+    Some(out)
 }
 
 fn first<T: JsCast>(target: &NodeRef, selector: &str) -> Option<T> {
@@ -48,7 +74,7 @@ pub fn SaveImage(p: &SaveImageProps) -> Html {
         let (target, name, status) = (p.target.clone(), p.name.to_string(), status.clone());
         Callback::from(move |_: MouseEvent| {
             let file = format!("{name}.png");
-            let result = first::<HtmlCanvasElement>(&target, "canvas")
+            let result = picture(&target)
                 .ok_or_else(|| "nothing is drawn yet".to_string())
                 .and_then(|c| download::canvas_png(&file, &c));
             status.set(result.err().map(|e| format!("Could not save: {e}")));
