@@ -5,7 +5,6 @@
 
 use crate::app::download;
 use crate::app::url;
-use crate::app::widgets::alert::Notice;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -98,7 +97,8 @@ pub fn ShareBar(p: &ShareBarProps) -> Html {
                 <input type="file" accept="application/json,.json" data-testid="import-json" onchange={import} />
             </label>
             if let Some(s) = &*status { <span class="share-status" role="status">{ s.clone() }</span> }
-            <Notice message={p.link_note.clone()} />
+            // Not the lab's Notice (`data-testid="notice"`): a lab says its own news there.
+            if let Some(note) = &p.link_note { <p class="notice share-note" role="status" data-testid="link-note">{ note.clone() }</p> }
         </div>
     }
 }
