@@ -34,9 +34,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver
 fi
 
-# wasm-opt (binaryen 132) and playwright-core come from npm, pinned by package-lock.json.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm tools (binaryen for wasm-opt, playwright-core)"
+# wasm-opt (binaryen 132), playwright-core and axe-core (the accessibility check) come from npm, pinned by package-lock.json.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen for wasm-opt, playwright-core, axe-core)"
   npm ci --no-audit --no-fund
 fi
 

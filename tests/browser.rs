@@ -122,6 +122,7 @@ async fn line_chart_draws_and_lists_its_numbers() {
         class: yew::Classes::new(),
         on_pointer: None,
         max_rows: 200,
+        file_name: "chart".into(),
     };
     yew::Renderer::<LineChart>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

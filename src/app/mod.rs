@@ -15,6 +15,7 @@ pub mod math;
 mod panic_banner;
 mod routes;
 pub mod sequence_lab;
+pub mod share;
 mod shell;
 mod tour;
 mod url;

@@ -2,7 +2,9 @@
 //! `preset`, `g`, `model`, `pad`, `filters`, `pool`, `seed`, and for the
 //! group CNNs `orient` (orientation pooling), `mask=1` (the circular input
 //! mask for rotations) and `size` (the input side: 64, or the odd 63 that
-//! shows how strided pooling breaks exact rotation equivariance).
+//! shows how strided pooling breaks exact rotation equivariance), and `img`:
+//! the learner's own drawing (`io::url_codec::encode_image`), written when no
+//! preset is shown and the code fits [`url_codec::LINK_BUDGET`].
 //!
 //! Reading never fails as a whole: each unknown value is reported in words and
 //! replaced by its default, so one typo in a shared link does not lose the
@@ -11,6 +13,7 @@
 use super::image_presets::PRESETS;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
+use super::url_codec;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::Padding;
 use crate::engine::layers::orient_pool::OrientReduce;
@@ -18,6 +21,8 @@ use crate::engine::layers::pool::PoolMode;
 use crate::engine::models::filters::FilterSource;
 use crate::engine::models::image::{ImageArch, ImageModelConfig};
 use crate::engine::transform::Transform;
+use ndarray::Array2;
+use std::rc::Rc;
 
 /// The default transformation of a fresh lab: something to see at once.
 pub const DEFAULT_G: &str = "shift(3,5)";
@@ -38,6 +43,8 @@ pub struct ImageSettings {
     pub model: ImageModelConfig,
     /// Fade the input to its inscribed disc before the network sees it.
     pub mask: bool,
+    /// The learner's own drawing (`img=`), when no preset is shown.
+    pub drawing: Option<Rc<Array2<f32>>>,
 }
 
 impl Default for ImageSettings {
@@ -47,6 +54,7 @@ impl Default for ImageSettings {
             g: transform_expr::parse(DEFAULT_G, Domain::Image).unwrap_or_default(),
             model: ImageModelConfig { input_size: SIZES[0], ..ImageModelConfig::default() },
             mask: false,
+            drawing: None,
         }
     }
 }
@@ -119,7 +127,23 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
     field("size", &size_names, &mut |v| {
         v.parse::<usize>().ok().filter(|n| SIZES.contains(n)).map(|n| s.model.input_size = n).is_some()
     });
+    if let Some(code) = loc.get("img") {
+        match url_codec::decode_image(code, SIZES[0]) {
+            Ok(img) if loc.get("preset").is_none() => {
+                s.drawing = Some(Rc::new(img));
+                s.preset = None;
+            }
+            Ok(_) => errors.push("The link names both a preset and a drawing; the preset was shown.".into()),
+            Err(e) => errors.push(format!("The drawing in the link could not be read: {e}.")),
+        }
+    }
     (s, errors)
+}
+
+/// The `img=` code of a drawing, or `None` when it is longer than a link
+/// should carry ([`url_codec::LINK_BUDGET`]): then only the export keeps it.
+pub fn drawing_code(img: &Array2<f32>) -> Option<String> {
+    Some(url_codec::encode_image(img.view())).filter(|c| c.len() <= url_codec::LINK_BUDGET)
 }
 
 /// Write the settings into `loc` (other parameters, like `embed`, are kept).
@@ -137,6 +161,7 @@ pub fn write(loc: &mut HashLocation, s: &ImageSettings) {
     loc.set("orient", group.then(|| s.model.orient.name().into()));
     loc.set("mask", s.mask.then(|| "1".into()));
     loc.set("size", (s.model.input_size != SIZES[0]).then(|| s.model.input_size.to_string()));
+    loc.set("img", s.drawing.as_deref().filter(|_| s.preset.is_none()).and_then(drawing_code));
 }
 
 #[cfg(test)]
@@ -191,6 +216,24 @@ mod tests {
             (s.model.arch, s.model.orient, s.mask, s.model.input_size),
             (ImageArch::P4Cnn, OrientReduce::Max, false, 64)
         );
+    }
+
+    #[test]
+    fn a_drawing_round_trips_through_the_link() {
+        let mut img = Array2::<f32>::zeros((64, 64));
+        img[(10, 20)] = 1.0;
+        img[(40, 3)] = 0.5;
+        let s = ImageSettings { preset: None, drawing: Some(Rc::new(img.clone())), ..ImageSettings::default() };
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        assert!(out.get("img").is_some() && out.get("preset").is_none());
+        let (back, errors) = read(&HashLocation::parse(&out.to_hash()).unwrap());
+        assert!(errors.is_empty(), "{errors:?}");
+        let d = back.drawing.unwrap();
+        assert!(d.iter().zip(img.iter()).all(|(a, b)| (a - b).abs() < 0.01));
+        // Damaged codes are named and the preset default kept.
+        let (s, errors) = read(&HashLocation::parse("#/image?img=@@@").unwrap());
+        assert!(s.drawing.is_none() && errors[0].contains("drawing"), "{errors:?}");
     }
 
     #[test]

@@ -12,9 +12,11 @@
 use super::query::HashLocation;
 use super::sequence_presets::{Sampling, PRESETS};
 use super::transform_expr::{self, Domain};
+use super::url_codec;
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{BiasMode, SequenceArch, SequenceModelConfig, WeightSource};
 use crate::engine::transform::{fmt_num, Transform};
+use std::rc::Rc;
 
 /// The default transformation of a fresh lab: the warp of claim S2.
 pub const DEFAULT_G: &str = "warp(2)";
@@ -45,6 +47,8 @@ pub struct SequenceSettings {
     /// Zero steps of left padding before the signal.
     pub pad: usize,
     pub sampling: Sampling,
+    /// The learner's drawn curve (`curve=`, `(beats, value)` points), when no preset is shown.
+    pub curve: Option<Rc<Vec<(f32, f32)>>>,
 }
 
 /// The lab's default model: 8 units, which keeps every view within a frame.
@@ -60,6 +64,7 @@ impl Default for SequenceSettings {
             model: default_model(),
             pad: 0,
             sampling: Sampling::default(),
+            curve: None,
         }
     }
 }
@@ -181,7 +186,22 @@ pub fn read(loc: &HashLocation) -> (SequenceSettings, Vec<String>) {
             Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
         }
     }
+    if let Some(code) = loc.get("curve").filter(|_| loc.get("preset").is_none()) {
+        match url_codec::decode_curve(code) {
+            Ok(c) => {
+                s.curve = Some(Rc::new(c));
+                s.preset = None;
+            }
+            Err(e) => errors.push(format!("The drawn signal in the link could not be read: {e}.")),
+        }
+    }
     (s, errors)
+}
+
+/// The `curve=` code of a drawn signal, or `None` when it is longer than a
+/// link should carry ([`url_codec::LINK_BUDGET`]).
+pub fn curve_code(curve: &[(f32, f32)]) -> Option<String> {
+    Some(url_codec::encode_curve(curve)).filter(|c| !curve.is_empty() && c.len() <= url_codec::LINK_BUDGET)
 }
 
 /// Write the settings into `loc` (other parameters, like `embed`, are kept).
@@ -200,11 +220,25 @@ pub fn write(loc: &mut HashLocation, s: &SequenceSettings) {
     loc.set("weights", Some(weights_name(m.weights).into()));
     loc.set("beats", Some(fmt_num(s.sampling.duration)));
     loc.set("rate", Some(fmt_num(s.sampling.rate)));
+    loc.set("curve", s.curve.as_deref().filter(|_| s.preset.is_none()).and_then(|c| curve_code(c)));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_drawn_curve_round_trips_through_the_link() {
+        let curve = vec![(0.0, 0.0), (1.5, 0.75), (3.0, -0.5)];
+        let s = SequenceSettings { preset: None, curve: Some(Rc::new(curve.clone())), ..SequenceSettings::default() };
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        let (back, errors) = read(&HashLocation::parse(&out.to_hash()).unwrap());
+        assert!(errors.is_empty(), "{errors:?}");
+        let c = back.curve.unwrap();
+        assert!(c.iter().zip(&curve).all(|(a, b)| (a.0 - b.0).abs() < 1e-3 && (a.1 - b.1).abs() < 1e-4));
+        assert!(read(&HashLocation::parse("#/sequence?curve=@@").unwrap()).1[0].contains("drawn signal"));
+    }
 
     #[test]
     fn round_trip() {

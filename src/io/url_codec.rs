@@ -63,6 +63,47 @@ pub fn decode_image(text: &str, max_side: usize) -> Result<Array2<f32>, String> 
     Array2::from_shape_vec((h, w), pixels.iter().map(|&b| b as f32 / 255.0).collect()).map_err(|e| e.to_string())
 }
 
+/// Largest number of points a curve code may hold.
+pub const MAX_CURVE_POINTS: usize = 20_000;
+
+/// A drawn curve of `(time, value)` points, times in `[0, 64)` and values in
+/// `[-1, 1]`: a version byte, the count (u16 little-endian), then per point
+/// the time in 1/1024 steps (u16) and the value in 1/32767 steps (i16).
+pub fn encode_curve(points: &[(f32, f32)]) -> String {
+    let n = points.len().min(MAX_CURVE_POINTS);
+    let mut bytes = Vec::with_capacity(3 + 4 * n);
+    bytes.push(1u8);
+    bytes.extend_from_slice(&(n as u16).to_le_bytes());
+    for &(t, v) in &points[..n] {
+        bytes.extend_from_slice(&((t.clamp(0.0, 63.999) * 1024.0).round() as u16).to_le_bytes());
+        bytes.extend_from_slice(&((v.clamp(-1.0, 1.0) * 32767.0).round() as i16).to_le_bytes());
+    }
+    pack(&bytes)
+}
+
+/// Decode a curve made by [`encode_curve`].
+pub fn decode_curve(text: &str) -> Result<Vec<(f32, f32)>, String> {
+    let bytes = unpack(text)?;
+    let [version, n0, n1, rest @ ..] = bytes.as_slice() else {
+        return Err("the encoded curve is too short".into());
+    };
+    if *version != 1 {
+        return Err(format!("the encoded curve has an unknown version {version}"));
+    }
+    let n = u16::from_le_bytes([*n0, *n1]) as usize;
+    if n == 0 || n > MAX_CURVE_POINTS || rest.len() != 4 * n {
+        return Err("the encoded curve has the wrong number of points".into());
+    }
+    Ok(rest
+        .chunks_exact(4)
+        .map(|c| {
+            let t = u16::from_le_bytes([c[0], c[1]]) as f32 / 1024.0;
+            let v = i16::from_le_bytes([c[2], c[3]]) as f32 / 32767.0;
+            (t, v.clamp(-1.0, 1.0))
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,6 +116,19 @@ mod tests {
         assert!(code.len() < LINK_BUDGET / 4, "{} characters", code.len());
         let back = decode_image(&code, 64).unwrap();
         assert!(img.iter().zip(back.iter()).all(|(a, b)| (a - b).abs() <= 0.5 / 255.0 + 1e-6));
+    }
+
+    #[test]
+    fn a_curve_round_trips_to_the_quantum_and_bad_codes_are_refused() {
+        let curve: Vec<(f32, f32)> = (0..200).map(|k| (k as f32 * 0.05, (k as f32 * 0.3).sin())).collect();
+        let code = encode_curve(&curve);
+        assert!(code.len() < LINK_BUDGET, "{} characters", code.len());
+        let back = decode_curve(&code).unwrap();
+        assert_eq!(back.len(), curve.len());
+        assert!(curve.iter().zip(&back).all(|(a, b)| (a.0 - b.0).abs() <= 1e-3 && (a.1 - b.1).abs() <= 1e-4));
+        assert!(decode_curve(&pack(&[1, 2, 0, 1, 2, 3, 4])).is_err());
+        assert!(decode_curve(&pack(&[1, 0, 0])).is_err());
+        assert!(decode_curve("%%").is_err());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Grouped bar chart: the head's class scores for x and for g·x side by side.
 //! Okabe–Ito blue and orange, which colour-blind readers tell apart.
 
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
@@ -36,7 +37,22 @@ pub fn draw(
     dark: bool,
 ) -> Option<()> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
+    draw_on(backend.into_drawing_area(), labels, series, dark)
+}
+
+/// The same chart as an SVG document of `width × height` pixels.
+pub fn svg(size: (u32, u32), labels: &[String], series: &[(&str, Vec<f32>, RGBColor)], dark: bool) -> Option<String> {
+    let mut text = String::new();
+    draw_on(SVGBackend::with_string(&mut text, size).into_drawing_area(), labels, series, dark)?;
+    Some(text)
+}
+
+fn draw_on<DB: DrawingBackend>(
+    root: DrawingArea<DB, Shift>,
+    labels: &[String],
+    series: &[(&str, Vec<f32>, RGBColor)],
+    dark: bool,
+) -> Option<()> {
     let (bg, fg) = if dark { (RGBColor(27, 30, 38), RGBColor(220, 224, 232)) } else { (WHITE, RGBColor(40, 44, 52)) };
     root.fill(&bg).ok()?;
     let all: Vec<f32> = series.iter().flat_map(|s| s.1.iter().copied()).collect();

@@ -13,6 +13,7 @@
 
 use crate::engine::check::{APPROXIMATE, EXACT};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use std::ops::Range;
@@ -321,7 +322,18 @@ fn label_of(axis: &Axis, plotted: f64) -> String {
 /// Draw the chart on `canvas` and return its frame.
 pub fn draw(canvas: &HtmlCanvasElement, p: &ChartParams) -> Option<Frame> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
-    let root = backend.into_drawing_area();
+    draw_on(backend.into_drawing_area(), p)
+}
+
+/// The same chart as an SVG document of `width × height` pixels.
+pub fn svg(size: (u32, u32), p: &ChartParams) -> Option<String> {
+    let mut text = String::new();
+    draw_on(SVGBackend::with_string(&mut text, size).into_drawing_area(), p)?;
+    Some(text)
+}
+
+fn draw_on<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, p: &ChartParams) -> Option<Frame> {
+    let (width, height) = root.dim_in_pixel();
     let (bg, fg) = if p.dark { (RGBColor(27, 30, 38), RGBColor(220, 224, 232)) } else { (WHITE, RGBColor(40, 44, 52)) };
     root.fill(&bg).ok()?;
     let (x_lo, x_hi) = fit(&p.x, p.series.iter().flat_map(|s| s.points.iter().map(|q| q.0)));
@@ -413,8 +425,8 @@ pub fn draw(canvas: &HtmlCanvasElement, p: &ChartParams) -> Option<Frame> {
         right: xr.end as f64,
         top: yr.start as f64,
         bottom: yr.end as f64,
-        width: canvas.width() as f64,
-        height: canvas.height() as f64,
+        width: width as f64,
+        height: height as f64,
         x: xm,
         y: ym,
     })

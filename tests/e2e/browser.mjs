@@ -18,9 +18,10 @@ export async function launch() {
   });
 }
 
-/** A new page that records problems into `page.problems`. */
-export async function watchedPage(browser, origin, viewport = { width: 1440, height: 1000 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+/** A new page that records problems into `page.problems`; `options` are
+ * extra browser-context options (e.g. `bypassCSP` for the accessibility check). */
+export async function watchedPage(browser, origin, viewport = { width: 1440, height: 1000 }, options = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, acceptDownloads: true, ...options });
   const page = await context.newPage();
   page.problems = [];
   page.on("console", (msg) => {

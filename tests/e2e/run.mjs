@@ -28,8 +28,8 @@ for (const file of specs) {
     url,
     assert,
     fixture: (name) => join(here, "fixtures", name),
-    async open(hash, viewport) {
-      const page = await watchedPage(browser, url, viewport);
+    async open(hash, viewport, options) {
+      const page = await watchedPage(browser, url, viewport, options);
       pages.push(page);
       await page.goto(url + hash);
       await page.waitForLoadState("domcontentloaded");

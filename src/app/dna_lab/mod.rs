@@ -14,11 +14,13 @@ mod strand_view;
 mod transform_bar;
 mod views;
 
+use crate::app::share::{self, Pipes};
 use crate::app::url;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::io::dna_presets;
 use crate::io::dna_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
@@ -133,11 +135,43 @@ pub fn DnaLab() -> Html {
         _ => None,
     };
 
+    let export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let p = state.pipelines.as_ref()?;
+            let pipes = Pipes {
+                input: &p.x,
+                transformed: &p.gx,
+                g: &state.g,
+                model: &state.model,
+                trace_x: &p.trace_x,
+                trace_gx: &p.trace_gx,
+                checks: &p.checks,
+            };
+            Some(share::export_json("dna", pipes))
+        })
+    };
+    let import = {
+        let d = state.dispatcher();
+        Callback::from(move |bytes: Vec<u8>| {
+            if let Err(e) = share::import(&bytes) {
+                d.dispatch(Action::Refuse(e));
+            }
+        })
+    };
+    let link_note = (!matches!(state.source, Source::Preset(_)) && l > dna_settings::MAX_URL_BASES).then(|| {
+        AttrValue::from(format!(
+            "Your sequence is longer than {} bases, too long for a link: the link holds the settings only; Export JSON keeps everything.",
+            thousands(dna_settings::MAX_URL_BASES)
+        ))
+    });
+
     html! {
         <section class="page lab dna-lab">
             <div class="lab-intro">
                 <h1>{ "DNA: reverse-complement symmetry" }</h1>
                 <p class="lead">{ "A double helix can be read from either strand: the other strand is the reverse complement (reversed, A↔T, C↔G) of this one, and both describe the same molecule. Apply rc (and cyclic shifts) to a sequence and follow both pipelines down the network: a plain convolution reads one strand only; filters that come in pairs (w, RC(w)) move with the strand, and pooling over each pair and over positions gives one score for both strands." }</p>
+                <ShareBar {export} {import} file_name="symmetry-lab-dna.json" title="DNA" {link_note} />
             </div>
             <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
             <Notice message={state.notice.clone().map(AttrValue::from)} />

@@ -8,6 +8,7 @@ use super::graph_svg::{GraphSvg, Shared};
 use super::node_inspector::NodeInspector;
 use super::reducer::Action;
 use super::state::{EditMode, GraphLabState};
+use crate::app::widgets::save_image::SaveImage;
 use crate::engine::graph_input::{GraphInput, NodeFeatures};
 use crate::engine::graph_views::thousands;
 use crate::io::graph_file::{parse_graph_file, MAX_FILE_BYTES};
@@ -141,10 +142,12 @@ pub fn Editor(p: &EditorProps) -> Html {
     } else {
         html! { <button onclick={cb(|| Action::StartLayout)} title="spread the nodes with a force-directed layout (Fruchterman–Reingold), animated">{ "Force layout" }</button> }
     };
+    let stage = use_node_ref();
     html! {
         <div class="panel graph-editor" {onkeydown}>
             <h2 class="panel-title">{ "Graph x" }<span class="muted">{ format!(" · {} · {} nodes, {} edges", p.source, thousands(n), thousands(p.input.0.graph.edges().len())) }</span></h2>
-            <div class="graph-stage">{ drawing }</div>
+            <div class="graph-stage" ref={stage.clone()}>{ drawing }</div>
+            <SaveImage target={stage} name="symmetry-lab-graph" what="graph drawing" png={p.big} svg_element={!p.big} />
             if p.big {
                 <p class="muted small">{ format!("Editing is off above {} nodes: at this size a drawing shows the crowd, not the nodes. The networks, the check and the force layout still run.", super::state::BIG) }</p>
             } else {

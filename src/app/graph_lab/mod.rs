@@ -20,11 +20,13 @@ mod views;
 mod wl_data;
 mod wl_panel;
 
+use crate::app::share::{self, Pipes};
 use crate::app::url;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::graph_views::thousands;
 use crate::io::graph_settings;
@@ -171,11 +173,42 @@ pub fn GraphLab() -> Html {
     let highlight =
         state.picked.map(|i| (i, moved_index(i).unwrap_or(i), state.node_move.features.get(i).copied().unwrap_or(i)));
 
+    let export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let (p, model) = (state.pipelines.as_ref()?, state.model.as_ref()?);
+            let pipes = Pipes {
+                input: &p.x,
+                transformed: &p.gx,
+                g: &state.g,
+                model,
+                trace_x: &p.trace_x,
+                trace_gx: &p.trace_gx,
+                checks: &p.checks,
+            };
+            Some(share::export_json("graph", pipes))
+        })
+    };
+    let import = {
+        let d = state.dispatcher();
+        Callback::from(move |bytes: Vec<u8>| {
+            if let Err(e) = share::import(&bytes) {
+                d.dispatch(Action::Refuse(e));
+            }
+        })
+    };
+    let link_note = (!matches!(state.source, Source::Preset(_))).then(|| {
+        AttrValue::from(
+            "A link holds a preset graph only, so it keeps the settings but not your graph: Export JSON keeps the graph's features and every layer.",
+        )
+    });
+
     html! {
         <section class="page lab graph-lab">
             <div class="lab-intro">
                 <h1>{ "Graphs: renumber the nodes" }</h1>
                 <p class="lead">{ "A graph has no natural node order. Renumber its nodes with a permutation g and run the same network on both numberings: message-passing layers follow the renumbering (equivariant), the readout does not change at all (invariant), and an MLP that reads the adjacency matrix in node order breaks. Then try the mistake of moving the features without the edges." }</p>
+                <ShareBar {export} {import} file_name="symmetry-lab-graph.json" title="graphs" {link_note} />
             </div>
             <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
             <Notice message={state.notice.clone().map(AttrValue::from)} />

@@ -53,7 +53,7 @@ pub fn CayleyTable(p: &CayleyTableProps) -> Html {
                                 let pick = p.on_pick.reform(move |_: MouseEvent| (i, j));
                                 html! {
                                     <td {class}>
-                                        <button onclick={pick} aria-label={format!("{} · {} = {}", long[i], long[j], long[e])}>{ names[e] }</button>
+                                        <button onclick={pick} aria-label={entry_label(names[e], long[i], long[j], long[e])}>{ names[e] }</button>
                                     </td>
                                 }
                             }) }
@@ -62,5 +62,15 @@ pub fn CayleyTable(p: &CayleyTableProps) -> Html {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// The spoken name of a table entry; it starts with the visible short name
+/// when that differs (so speech control finds the button by what it shows).
+fn entry_label(short: &str, g: &str, h: &str, gh: &str) -> String {
+    if short == gh {
+        format!("{g} · {h} = {gh}")
+    } else {
+        format!("{short}: {g} · {h} = {gh}")
     }
 }

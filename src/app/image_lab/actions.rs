@@ -83,8 +83,16 @@ impl Reducible for ImageLabState {
                             s.source = Source::Preset(p.clone());
                         }
                     }
-                    None if resized => s.input = Rc::new(fit(&s.input, n)),
-                    None => {}
+                    None => match &settings.drawing {
+                        // A link (or an imported state) carrying a drawing.
+                        Some(d) if d.as_ref() != s.input.as_ref() => {
+                            s.push_undo();
+                            s.input = Rc::new(fit(d, n));
+                            s.source = Source::Drawing;
+                        }
+                        _ if resized => s.input = Rc::new(fit(&s.input, n)),
+                        _ => {}
+                    },
                 }
                 s.g = settings.g;
                 s.fill = s.fill_of_g();

@@ -5,6 +5,7 @@
 use super::actions::Action;
 use super::state::ImageLabState;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
+use crate::app::widgets::save_image::SaveImage;
 use crate::io::image_decode::{decode, MAX_FILE_BYTES};
 use crate::io::image_presets::PRESETS;
 use crate::viz::colormap::{ColorMap, Scale};
@@ -151,10 +152,11 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
     let undo = Callback::from(move |_| d.dispatch(Action::Undo));
     let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
 
+    let stack = use_node_ref();
     html! {
         <div class="panel draw-panel">
             <h2 class="panel-title">{ "Input x" }<span class="muted">{ format!(" · {}", p.source) }</span></h2>
-            <div class={classes!("canvas-stack", p.masked.then_some("masked"))}>
+            <div class={classes!("canvas-stack", p.masked.then_some("masked"))} ref={stack.clone()}>
                 <Heatmap plane={p.input.clone()} scale={ink} label="the input image x" class="input-image" />
                 <canvas ref={overlay} class="overlay" width="512" height="512" data-testid="draw-canvas"
                     aria-label="Drawing surface: draw with a mouse, finger or pen"
@@ -168,6 +170,7 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
                 <button class={classes!("toggle", (*erase).then_some("on"))} aria-pressed={erase.to_string()} onclick={toggle_erase}>{ "Eraser" }</button>
                 <button onclick={undo} disabled={!p.can_undo}>{ "Undo" }</button>
                 <button onclick={clear}>{ "Clear" }</button>
+                <SaveImage target={stack} name="symmetry-lab-input" what="input image" />
             </div>
             <div class="presets" role="group" aria-label="Preset images">
                 { for PRESETS.iter().map(|pr| {

@@ -6,6 +6,7 @@ use super::orbit::{Motion, OrbitFigure};
 use super::views::{layer_view, LayerView, SharedPipelines};
 use crate::app::widgets::feature_grid::FeatureGrid;
 use crate::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
+use crate::app::widgets::save_image::SaveImage;
 use crate::app::widgets::visibility::use_visible;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,6 +33,7 @@ pub struct LayerRowProps {
 pub fn LayerRow(p: &LayerRowProps) -> Html {
     let k = p.check.index;
     let node = use_node_ref();
+    let stages = use_node_ref();
     // Off screen, the row keeps its last pictures and catches up when it
     // comes back: a stroke redraws only the rows the learner can see.
     let visible = use_visible(node.clone(), 100);
@@ -75,7 +77,7 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
                     if let Some(bank) = p.bank.clone() { <aside class="bank-aside">{ bank }</aside> }
                 </div>
             }
-            <div class={classes!("stages", v.group.map(|_| "group-stages"))}>
+            <div class={classes!("stages", v.group.map(|_| "group-stages"))} ref={stages.clone()}>
                 { panel("f(x)", grid(&v.fx, v.scale, format!("layer {} f(x)", k + 1), Some(p.on_select.clone()))) }
                 { panel("f(g·x)", grid(&v.fgx, v.scale, format!("layer {} f(g·x)", k + 1), None)) }
                 { match &v.moved {
@@ -89,6 +91,7 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
                 } }
             </div>
             <p class="why">{ p.explanation.clone() }</p>
+            <SaveImage target={stages} name={format!("symmetry-lab-layer-{}", k + 1)} what={format!("feature maps of layer {}", k + 1)} />
         </section>
     }
 }

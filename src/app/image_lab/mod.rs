@@ -21,12 +21,14 @@ mod sweep_panel;
 mod transform_bar;
 mod views;
 
+use crate::app::share::{self, Pipes};
 use crate::app::url;
 use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::heatmap::Plane;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::space::Space;
 use crate::io::image_settings;
@@ -62,12 +64,16 @@ pub fn ImageLab() -> Html {
         ImageLabState::new(settings, errors)
     });
 
-    // Mirror the state into the URL, so a copied link reproduces the view.
+    // Mirror the state into the URL, so a copied link reproduces the view
+    // (a drawing too, as `img=`, unless it is too long for a link).
+    let too_long = use_state_eq(|| false);
     {
-        let state = state.clone();
+        let (state, too_long) = (state.clone(), too_long.clone());
         use_effect_with(state.revision, move |_| {
             let mut loc = url::current_or_default();
-            image_settings::write(&mut loc, &state.settings());
+            let settings = state.settings();
+            image_settings::write(&mut loc, &settings);
+            too_long.set(settings.drawing.is_some() && loc.get("img").is_none());
             url::replace(&loc);
         });
     }
@@ -150,11 +156,43 @@ pub fn ImageLab() -> Html {
         })
     });
 
+    let export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let p = state.pipelines.as_ref()?;
+            let x = state.network_input();
+            let pipes = Pipes {
+                input: &x,
+                transformed: &p.gx,
+                g: &state.g,
+                model: &state.model,
+                trace_x: &p.trace_x,
+                trace_gx: &p.trace_gx,
+                checks: &p.checks,
+            };
+            Some(share::export_json("image", pipes))
+        })
+    };
+    let import = {
+        let d = state.dispatcher();
+        Callback::from(move |bytes: Vec<u8>| {
+            if let Err(e) = share::import(&bytes) {
+                d.dispatch(Action::Refuse(e));
+            }
+        })
+    };
+    let link_note = too_long.then(|| {
+        AttrValue::from(
+            "Your drawing is too large for a link: the link holds the settings only; Export JSON keeps everything.",
+        )
+    });
+
     html! {
         <section class="page lab image-lab">
             <div class="lab-intro">
                 <h1>{ "Images: shifts, rotations and pooling" }</h1>
                 <p class="lead">{ "Draw on the left, choose a transformation g, and follow both pipelines down the network. Each layer shows its output for x and for g·x, the original output moved by g, and the difference: equivariant layers move with the input, invariant ones do not change at all." }</p>
+                <ShareBar {export} {import} file_name="symmetry-lab-image.json" title="images" {link_note} />
             </div>
             <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
             <Notice message={state.notice.clone().map(AttrValue::from)} />

@@ -76,10 +76,15 @@ impl ImageLabState {
         let cfg = settings.model;
         let n = cfg.input_size;
         let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
-        let input = image_presets::render(&preset, n).unwrap_or_else(|| Array2::zeros((n, n)));
+        let (input, source) = match &settings.drawing {
+            Some(d) => (fit(d, n), Source::Drawing),
+            None => {
+                (image_presets::render(&preset, n).unwrap_or_else(|| Array2::zeros((n, n))), Source::Preset(preset))
+            }
+        };
         let mut s = ImageLabState {
             input: Rc::new(input),
-            source: Source::Preset(preset),
+            source,
             undo: Vec::new(),
             g: settings.g,
             fill: Fill::Cyclic,
@@ -115,6 +120,7 @@ impl ImageLabState {
             g: self.g.clone(),
             model: self.cfg,
             mask: self.mask,
+            drawing: (!matches!(self.source, Source::Preset(_))).then(|| self.input.clone()),
         }
     }
 

@@ -15,13 +15,15 @@ mod sweeps;
 mod transform_panel;
 mod views;
 
+use crate::app::share::{self, Pipes};
 use crate::app::url;
 use crate::app::widgets::alert::Alert;
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::human_number;
+use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::analysis::sequence::warp_factors;
 use crate::engine::analysis::time_axis;
-use crate::engine::models::sequence::{time_scale, SequenceArch, SequenceModelConfig};
+use crate::engine::models::sequence::{models_for, time_scale, SequenceArch, SequenceModelConfig};
 use crate::io::sequence_presets::pad_left;
 use crate::io::sequence_settings;
 use charts::{S1Panel, S2Panel};
@@ -67,12 +69,16 @@ pub fn SequenceLab() -> Html {
         let (settings, errors) = sequence_settings::read(&url::current_or_default());
         SeqLabState::new(settings, errors)
     });
-    // Mirror the state into the URL, so a copied link reproduces the view.
+    // Mirror the state into the URL, so a copied link reproduces the view
+    // (a drawn signal too, as `curve=`, unless it is too long for a link).
+    let too_long = use_state_eq(|| false);
     {
-        let state = state.clone();
+        let (state, too_long) = (state.clone(), too_long.clone());
         use_effect_with(state.revision, move |_| {
             let mut loc = url::current_or_default();
-            sequence_settings::write(&mut loc, &state.settings());
+            let settings = state.settings();
+            sequence_settings::write(&mut loc, &settings);
+            too_long.set(settings.curve.is_some() && loc.get("curve").is_none());
             url::replace(&loc);
         });
     }
@@ -150,11 +156,43 @@ pub fn SequenceLab() -> Html {
         .unwrap_or_default();
     let factor = time_axis::has_warp(&state.g).then(|| time_scale(&state.g));
 
+    let export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let (runs, run) = (state.runs.as_ref()?, state.active()?);
+            // The model of x; with gate rescaling the g·x pipeline ran slowed-down gates (see the README).
+            let model = models_for(&state.cfg, &state.g).0;
+            let r = &run.report;
+            let pipes = Pipes {
+                input: &runs.x,
+                transformed: &r.gx,
+                g: &state.g,
+                model: &model,
+                trace_x: &r.trace_x,
+                trace_gx: &r.trace_gx,
+                checks: &r.checks,
+            };
+            Some(share::export_json("sequence", pipes))
+        })
+    };
+    let import = {
+        let d = state.dispatcher();
+        Callback::from(move |bytes: Vec<u8>| {
+            if let Err(e) = share::import(&bytes) {
+                d.dispatch(Action::Refuse(e));
+            }
+        })
+    };
+    let link_note = too_long.then(|| {
+        AttrValue::from("Your drawn signal is too long for a link: the link holds the settings only; Export JSON keeps the drawn signal and every state.")
+    });
+
     html! {
         <section class="page lab sequence-lab">
             <div class="lab-intro">
                 <h1>{ "Sequences: RNNs, delays and time warping" }</h1>
                 <p class="lead">{ "A recurrent network reads a signal one step at a time. Delay the signal inside its left padding, or stretch its clock by a factor A, and compare what a plain RNN, a gated RNN and an LSTM do: which states move with the input, which final states stay put, and why only a gate can follow a change of speed." }</p>
+                <ShareBar {export} {import} file_name="symmetry-lab-sequence.json" title="sequences" {link_note} />
             </div>
             <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
             <div class="lab-top seq-top">

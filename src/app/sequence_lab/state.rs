@@ -103,18 +103,35 @@ pub enum Action {
     SetModel(SequenceModelConfig),
     /// Results of one slice of a sweep (ignored when its key is stale).
     Sweep(SweepPiece),
+    /// Show why a file was refused (the view is kept).
+    Refuse(String),
     DismissError,
 }
 
 impl SeqLabState {
     pub fn new(settings: SequenceSettings, errors: Vec<String>) -> Self {
         let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
-        let input = sequence_presets::render(&preset, settings.sampling)
-            .unwrap_or_else(|| Signal::sequence(ndarray::Array2::zeros((settings.sampling.steps(), 1))));
+        let mut errors = errors;
+        let drawn = settings.curve.as_ref().and_then(|c| match from_curve(c, settings.sampling) {
+            Ok(x) => Some((x, c.clone())),
+            Err(e) => {
+                errors.push(format!("The drawn signal in the link was not used: {e}."));
+                None
+            }
+        });
+        let (input, source, curve) = match drawn {
+            Some((x, c)) => (x, Source::Drawing, c),
+            None => (
+                sequence_presets::render(&preset, settings.sampling)
+                    .unwrap_or_else(|| Signal::sequence(ndarray::Array2::zeros((settings.sampling.steps(), 1)))),
+                Source::Preset(preset),
+                Rc::new(Vec::new()),
+            ),
+        };
         let mut s = SeqLabState {
             input: Rc::new(input),
-            source: Source::Preset(preset),
-            curve: Rc::new(Vec::new()),
+            source,
+            curve,
             undo: Vec::new(),
             sampling: settings.sampling,
             pad: settings.pad,
@@ -150,6 +167,7 @@ impl SeqLabState {
             model: self.cfg,
             pad: self.pad,
             sampling: self.sampling,
+            curve: (self.source == Source::Drawing).then(|| self.curve.clone()),
         }
     }
 
@@ -308,12 +326,19 @@ impl Reducible for SeqLabState {
                     s.pad = settings.pad;
                     s.g = settings.g;
                     s.cfg = settings.model;
+                    // A link (or an imported state) carrying a drawn signal.
+                    let drawn = settings.curve.filter(|c| *c != s.curve);
                     let source = match settings.preset {
                         Some(p) => Source::Preset(p),
+                        None if drawn.is_some() => Source::Drawing,
                         None => s.source.clone(),
                     };
-                    if source != s.source || resampled {
+                    if source != s.source || resampled || drawn.is_some() {
                         s.push_undo();
+                        let old_curve = s.curve.clone();
+                        if let Some(c) = drawn {
+                            s.curve = c;
+                        }
                         let old = std::mem::replace(&mut s.source, source);
                         match s.render(s.sampling) {
                             Ok(x) => {
@@ -323,6 +348,7 @@ impl Reducible for SeqLabState {
                             }
                             Err(e) => {
                                 s.source = old;
+                                s.curve = old_curve;
                                 errors.push(e);
                             }
                         }
@@ -434,6 +460,7 @@ impl Reducible for SeqLabState {
                 }
                 return Rc::new(s);
             }
+            Action::Refuse(message) => s.error = Some(message),
             Action::DismissError => s.error = None,
         }
         s.refresh_keys(&self);

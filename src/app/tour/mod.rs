@@ -103,8 +103,8 @@ pub fn Tour() -> Html {
                 <p class="lead">{ s.text }</p>
                 <p class="try"><strong>{ "Try this: " }</strong>{ s.try_this }</p>
                 <div class="tour-nav">
-                    <button onclick={go(k.saturating_sub(1))} disabled={k == 0} aria-label="previous step">{ "← Back" }</button>
-                    <button onclick={go((k + 1).min(STEPS.len() - 1))} disabled={k + 1 == STEPS.len()} aria-label="next step" class="primary">{ "Next →" }</button>
+                    <button onclick={go(k.saturating_sub(1))} disabled={k == 0} title="previous step"><span aria-hidden="true">{ "← " }</span>{ "Back" }</button>
+                    <button onclick={go((k + 1).min(STEPS.len() - 1))} disabled={k + 1 == STEPS.len()} title="next step" class="primary">{ "Next" }<span aria-hidden="true">{ " →" }</span></button>
                     <button onclick={toggle_present} aria-pressed={presenting.to_string()}>
                         { if *presenting { "Leave presentation" } else { "Present (full screen)" } }
                     </button>

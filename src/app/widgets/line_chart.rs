@@ -4,6 +4,7 @@
 //! for screen readers. With `on_pointer` it is also a drawing surface: the
 //! pointer's position comes back in data coordinates.
 
+use crate::app::widgets::save_image::SaveImage;
 use crate::viz::line_chart::{draw, legible, ChartParams, Frame};
 use crate::viz::theme::prefers_dark;
 use std::rc::Rc;
@@ -67,6 +68,9 @@ pub struct LineChartProps {
     /// Rows of the screen-reader table at most (every k-th x beyond).
     #[prop_or(200)]
     pub max_rows: usize,
+    /// File name of "Save PNG/SVG", without extension.
+    #[prop_or(AttrValue::Static("symmetry-lab-chart"))]
+    pub file_name: AttrValue,
 }
 
 /// Size the canvas to its displayed width (aspect `w:h`) times the device
@@ -172,8 +176,17 @@ pub fn LineChart(p: &LineChartProps) -> Html {
     };
     let legend: Vec<_> = p.data.0.series.iter().filter(|s| !s.name.is_empty()).collect();
     let dark = prefers_dark();
+    let svg = {
+        let (data, size) = (p.data.clone(), (p.width, p.height));
+        // A light chart at its nominal size: what a handout or a slide needs.
+        Callback::from(move |()| {
+            let params = ChartParams { dark: false, px: 1.0, ..(*data.0).clone() };
+            crate::viz::line_chart::svg(size, &params)
+        })
+    };
+    let figure = use_node_ref();
     html! {
-        <figure class={classes!("line-chart", p.busy.then_some("busy"), p.class.clone())}>
+        <figure class={classes!("line-chart", p.busy.then_some("busy"), p.class.clone())} ref={figure.clone()}>
             <div class="chart-stack">
                 <canvas ref={canvas.clone()} width={p.width.to_string()} height={p.height.to_string()}
                     class={classes!(drawing.then_some("drawable"))}
@@ -199,6 +212,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                     }) }
                 </figcaption>
             }
+            <SaveImage target={figure} name={p.file_name.clone()} what={p.caption.clone()} svg={svg} />
             <ChartTable data={p.data.clone()} caption={p.caption.clone()} max_rows={p.max_rows} />
         </figure>
     }

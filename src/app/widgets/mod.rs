@@ -1,7 +1,8 @@
 //! Widgets shared by every lab: heatmaps and feature-map grids, matrices
 //! with labels and highlights, the per-layer check readout, the error alert,
 //! the compute-time readout, bar and line charts, activation tracks along a
-//! sequence, the matrix heatmap of a sweep, and the share bar.
+//! sequence, the matrix heatmap of a sweep, the share bar, and the "Save
+//! PNG/SVG" control.
 
 pub mod alert;
 pub mod bar_chart;
@@ -13,6 +14,7 @@ pub mod layer_check;
 pub mod line_chart;
 pub mod matrix_heatmap;
 pub mod matrix_view;
+pub mod save_image;
 pub mod share_bar;
 pub mod track_plot;
 pub mod visibility;

@@ -96,8 +96,9 @@ pub fn ShareBar(p: &ShareBarProps) -> Html {
             <label class="file-button">{ "Import JSON" }
                 <input type="file" accept="application/json,.json" data-testid="import-json" onchange={import} />
             </label>
-            if let Some(note) = &p.link_note { <span class="muted share-note">{ note.clone() }</span> }
             if let Some(s) = &*status { <span class="share-status" role="status">{ s.clone() }</span> }
+            // Not the lab's Notice (`data-testid="notice"`): a lab says its own news there.
+            if let Some(note) = &p.link_note { <p class="notice share-note" role="status" data-testid="link-note">{ note.clone() }</p> }
         </div>
     }
 }

@@ -1,0 +1,56 @@
+//! What every lab's share bar does with its state: the JSON export built from
+//! the lab's pipelines (`engine::export`, with the current link), and an
+//! import that restores the view by going to the link the file holds (the
+//! URL carries the whole view, including a drawing or typed sequence that
+//! fits; each lab's hash listener applies it).
+
+use crate::app::url;
+use crate::engine::check::LayerCheck;
+use crate::engine::export::Export;
+use crate::engine::model::Model;
+use crate::engine::space::Signal;
+use crate::engine::transform::Transform;
+use crate::io::import_state::{parse_state, ImportedState};
+
+/// Everything an export needs, borrowed from a lab's pipelines.
+pub struct Pipes<'a> {
+    pub input: &'a Signal,
+    pub transformed: &'a Signal,
+    pub g: &'a Transform,
+    pub model: &'a Model,
+    pub trace_x: &'a [Signal],
+    pub trace_gx: &'a [Signal],
+    pub checks: &'a [LayerCheck],
+}
+
+/// The `symmetry-lab/1` document of a lab, with the link of the current view.
+pub fn export_json(lab: &str, p: Pipes) -> String {
+    let mut loc = url::current_or_default();
+    loc.set("embed", None);
+    let doc = Export {
+        lab,
+        url: loc.to_hash(),
+        input: p.input,
+        transformed: p.transformed,
+        g: p.g,
+        model: p.model,
+        trace_x: p.trace_x,
+        trace_gx: p.trace_gx,
+        checks: p.checks,
+    }
+    .to_json();
+    serde_json::to_string(&doc).unwrap_or_default()
+}
+
+/// Read an exported file and go to the view it holds (another lab's file
+/// opens that lab). The caller shows the error; the current view is kept.
+pub fn import(bytes: &[u8]) -> Result<ImportedState, String> {
+    let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
+    let hash = state.url.to_hash();
+    if let Some(window) = web_sys::window() {
+        if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+            window.location().set_hash(&hash).map_err(|_| "The browser refused to open the imported view.")?;
+        }
+    }
+    Ok(state)
+}
