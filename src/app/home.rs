@@ -8,18 +8,18 @@ struct Card {
     title: &'static str,
     text: &'static str,
     try_it: &'static str,
-    ready: bool,
 }
 
-const CARDS: [Card; 8] = [
-    Card { href: "#/image?preset=digit3&g=shift(3,5)&model=cnn-gap", title: "Images: shifts and pooling", text: "Convolutions move with the picture; global pooling forgets where things were; flatten + dense does not.", try_it: "Shift the digit and see every layer's verdict.", ready: true },
-    Card { href: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=symmetric", title: "Images: rotations", text: "A generic filter does not commute with a quarter turn; a symmetric one does. Group convolutions fix it for any filter.", try_it: "Rotate the letter F with symmetric filters.", ready: true },
-    Card { href: "#/image?preset=letter&model=p4cnn&g=rot90&filters=handmade", title: "Images: group convolutions", text: "Give every orientation its own channel: turn the input and the orientation planes turn AND move one place around the group. Exact for quarter turns, approximate at 45°.", try_it: "Turn the letter F in p4cnn and watch the planes cycle.", ready: true },
-    Card { href: "#/graph?preset=caffeine&g=perm(7)&model=gcn", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Renumber caffeine's atoms, then move the features without the bonds.", ready: true },
-    Card { href: "#/dna?preset=tata-box&g=rc&model=conv&motif=TATAAA&pool=max", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Read the other strand with a plain conv, then switch to rc-conv.", ready: true },
-    Card { href: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Play a melody twice as slowly; switch the gate rescale off.", ready: true },
-    Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Pick D4 and compare rot90 then flip with flip then rot90.", ready: true },
-    Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Start at step 1; the arrow keys move on.", ready: true },
+const CARDS: [Card; 9] = [
+    Card { href: "#/image?preset=digit3&g=shift(3,5)&model=cnn-gap", title: "Images: shifts and pooling", text: "Convolutions move with the picture; global pooling forgets where things were; flatten + dense does not.", try_it: "Shift the digit and see every layer's verdict." },
+    Card { href: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=symmetric", title: "Images: rotations", text: "A generic filter does not commute with a quarter turn; a symmetric one does. Group convolutions fix it for any filter.", try_it: "Rotate the letter F with symmetric filters." },
+    Card { href: "#/image?preset=letter&model=p4cnn&g=rot90&filters=handmade", title: "Images: group convolutions", text: "Give every orientation its own channel: turn the input and the orientation planes turn AND move one place around the group. Exact for quarter turns, approximate at 45°.", try_it: "Turn the letter F in p4cnn and watch the planes cycle." },
+    Card { href: "#/graph?preset=caffeine&g=perm(7)&model=gcn", title: "Graphs: permutations", text: "Renumber the nodes: GNN layers follow, readouts stay put, an MLP on the adjacency matrix breaks.", try_it: "Renumber caffeine's atoms, then move the features without the bonds." },
+    Card { href: "#/dna?preset=tata-box&g=rc&model=conv&motif=TATAAA&pool=max", title: "DNA: reverse complement", text: "A strand and its reverse complement are the same molecule: build a model that agrees.", try_it: "Read the other strand with a plain conv, then switch to rc-conv." },
+    Card { href: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on", title: "Sequences: time warping", text: "Delays, padding and why gates let an RNN absorb a change of speed.", try_it: "Play a melody twice as slowly; switch the gate rescale off." },
+    Card { href: "#/train?model=cnn-flatten&group=rot90&g=rot90&epochs=40", title: "Data augmentation", text: "Or teach the symmetry instead of building it in: train on turned copies and the head becomes nearly invariant, never exactly, at four times the data.", try_it: "Train both heads, then switch the body to p4cnn." },
+    Card { href: "#/groups", title: "Groups explorer", text: "Compose, invert, and see that rotating then flipping is not flipping then rotating.", try_it: "Pick D4 and compare rot90 then flip with flip then rot90." },
+    Card { href: "#/tour", title: "Guided tour", text: "The whole blueprint step by step, ready for a projector.", try_it: "Start at step 1; the arrow keys move on." },
 ];
 
 #[component]
@@ -42,7 +42,7 @@ pub fn Home() -> Html {
             </ol>
             <div class="cards">
                 { for CARDS.iter().map(|c| html! {
-                    <a class={classes!("card", (!c.ready).then_some("card-soon"))} href={c.href}>
+                    <a class="card" href={c.href}>
                         <h2>{ c.title }</h2>
                         <p>{ c.text }</p>
                         <p class="try">{ c.try_it }</p>

@@ -3,7 +3,6 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod bench;
-mod coming_soon;
 mod dna_lab;
 pub mod download;
 pub mod glossary;
@@ -18,6 +17,7 @@ pub mod sequence_lab;
 pub mod share;
 mod shell;
 mod tour;
+mod train_lab;
 mod url;
 pub mod widgets;
 

@@ -2,7 +2,6 @@
 //! each route. In embed mode (`embed=1`) only the lab is shown, with a small
 //! link back to the full app.
 
-use super::coming_soon::ComingSoon;
 use super::dna_lab::DnaLab;
 use super::glossary::Glossary;
 use super::graph_lab::GraphLab;
@@ -12,6 +11,7 @@ use super::image_lab::ImageLab;
 use super::routes::Route;
 use super::sequence_lab::SequenceLab;
 use super::tour::Tour;
+use super::train_lab::TrainLab;
 use super::url;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -76,9 +76,7 @@ fn switch(route: Route) -> Html {
         Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => html! { <GroupsExplorer /> },
         Route::Glossary => html! { <Glossary /> },
-        Route::Train => {
-            html! { <ComingSoon title="Data augmentation" issue="the augmentation lab" blurb="Instead of building the symmetry into the layers, show the network every transformed copy: compare what it learns with an equivariant design." /> }
-        }
+        Route::Train => html! { <TrainLab /> },
         Route::Tour => html! { <Tour /> },
         Route::Bench => html! { <super::bench::BenchPage /> },
         Route::NotFound => html! {

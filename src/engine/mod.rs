@@ -31,5 +31,6 @@ pub mod space;
 pub mod strand_window;
 pub mod stride_parity;
 pub mod sweep;
+pub mod train;
 pub mod transform;
 pub mod wl;

@@ -20,5 +20,6 @@ pub mod import_state;
 pub mod query;
 pub mod sequence_presets;
 pub mod sequence_settings;
+pub mod train_settings;
 pub mod transform_expr;
 pub mod url_codec;

@@ -18,7 +18,7 @@ const list = [
   ["sequence-tablet", "#/sequence?g=delay(5)&preset=spike&beats=1&bias=random&model=rnn", { width: 820, height: 1180 }, true],
   ["graph", "#/graph?preset=caffeine&g=perm(7)&model=gcn", { width: 1440, height: 1000 }],
   ["graph-tablet", "#/graph?preset=karate&g=perm(7)&model=gin", { width: 820, height: 1180 }],
-  ["coming", "#/train", { width: 1280, height: 800 }],
+  ["train", "#/train?model=cnn-flatten&group=rot90&g=rot90&epochs=40", { width: 1440, height: 1000 }, true],
 ];
 for (const [name, hash, viewport, full] of list) {
   const page = await watchedPage(browser, url, viewport);

@@ -11,12 +11,12 @@ export default async function (t) {
     assert.equal(await page.textContent('[data-testid="tour-step"]'), `Step ${k} of ${total}`);
     const frame = page.frameLocator(".tour-view iframe");
     await frame.locator("main").waitFor({ timeout: 15000 });
-    const labRoutes = ["#/image", "#/dna", "#/graph", "#/sequence"];
+    const labRoutes = ["#/image", "#/dna", "#/graph", "#/sequence", "#/train"];
     const src = await page.getAttribute(".tour-view iframe", "src");
     assert.match(src, /embed=1/);
     if (labRoutes.some((r) => src.includes(r))) {
-      // A built lab shows its per-layer readouts; a lab still to come shows its page.
-      await frame.locator('[data-testid="layer-check"], .coming-soon').first().waitFor({ timeout: 15000 });
+      // Every lab in the tour shows its per-layer readouts.
+      await frame.locator('[data-testid="layer-check"]').first().waitFor({ timeout: 15000 });
     }
     if (k === 7) await t.screenshot(page, "tour-step7");
     await page.locator("body").click({ position: { x: 5, y: 5 } });

@@ -86,7 +86,7 @@ pub const STEPS: &[Step] = &[
     Step {
         title: "Data augmentation, the alternative",
         text: "Instead of building the symmetry into the layers, show the network rotated copies of every training picture. It learns to answer nearly the same, but only approximately, and only for what it was shown.",
-        view: "#/train",
+        view: "#/train?model=cnn-flatten&group=rot90&g=rot90&epochs=40",
         try_this: "Train with and without augmentation and compare the invariance errors with the group CNN's exact zero.",
     },
     Step {

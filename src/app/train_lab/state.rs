@@ -1,0 +1,244 @@
+//! The augmentation lab's state: the settings, the run in progress (shared,
+//! mutated in place by the training ticks), whether Train is running and to
+//! which epoch, and the per-layer check of the chosen head on one test sample.
+//! Each animation frame runs one tick: as many units of work (one image's
+//! features or one epoch) as fit in about 12 ms, so the page stays responsive.
+
+use crate::engine::check::Report;
+use crate::engine::train::trainer::{AUGMENTED, PLAIN};
+use crate::engine::train::{TrainConfig, Trainer};
+use crate::io::train_settings::{TrainSettings, MAX_EPOCHS};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Time budget of one tick, in ms (a frame is ~16 ms).
+const TICK_MS: f64 = 12.0;
+
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+pub struct TrainState {
+    pub settings: TrainSettings,
+    pub trainer: Option<Rc<RefCell<Trainer>>>,
+    /// Ticks keep coming while this is set.
+    pub running: bool,
+    /// Train stops at this epoch.
+    pub stop_at: usize,
+    pub error: Option<String>,
+    /// Bumped when the settings change (the URL is rewritten).
+    pub revision: u64,
+    /// Bumped after every tick (charts and readouts redraw).
+    pub tick: u64,
+    /// The longest tick of the current run, and the last one, in ms.
+    pub compute_ms: f64,
+    pub longest_ms: f64,
+    /// The test sample of the per-layer check.
+    pub sample: usize,
+    pub report: Option<Rc<Report>>,
+}
+
+pub enum Action {
+    /// New settings (from a control or a pasted link) and what was refused.
+    Apply(TrainSettings, Vec<String>),
+    /// A refused control value, in words.
+    Refuse(String),
+    Train,
+    Pause,
+    Reset,
+    /// One more epoch.
+    Step,
+    Tick,
+    Sample(usize),
+    DismissError,
+}
+
+impl TrainState {
+    pub fn new(settings: TrainSettings, errors: Vec<String>) -> Self {
+        let mut s = TrainState {
+            settings,
+            trainer: None,
+            running: false,
+            stop_at: 0,
+            error: None,
+            revision: 0,
+            tick: 0,
+            compute_ms: 0.0,
+            longest_ms: 0.0,
+            sample: 0,
+            report: None,
+        };
+        s.restart();
+        s.error = (!errors.is_empty()).then(|| errors.join(" ")).or(s.error);
+        s
+    }
+
+    /// A fresh run of the current settings; features are computed by ticks.
+    fn restart(&mut self) {
+        let cfg = TrainConfig {
+            arch: self.settings.arch,
+            group: self.settings.group,
+            copies: self.settings.copies_used(),
+            g: self.settings.g.clone(),
+            seed: self.settings.seed,
+            ..TrainConfig::default()
+        };
+        match Trainer::new(cfg) {
+            Ok(t) => {
+                self.trainer = Some(Rc::new(RefCell::new(t)));
+                self.error = None;
+            }
+            Err(e) => {
+                self.trainer = None;
+                self.error = Some(e);
+            }
+        }
+        (self.running, self.stop_at, self.report, self.longest_ms) = (true, 0, None, 0.0);
+        self.tick += 1;
+    }
+
+    pub fn head(&self) -> usize {
+        if self.settings.aug {
+            AUGMENTED
+        } else {
+            PLAIN
+        }
+    }
+
+    pub fn epochs(&self) -> usize {
+        self.trainer.as_ref().map_or(0, |t| t.borrow().epochs())
+    }
+
+    pub fn ready(&self) -> bool {
+        self.trainer.as_ref().is_some_and(|t| t.borrow().ready())
+    }
+
+    /// Where Train would go from here: the chosen epochs, or that many more.
+    pub fn next_target(&self) -> usize {
+        let e = self.epochs();
+        let n = self.settings.epochs;
+        if e < n {
+            n
+        } else {
+            (e + n).min(MAX_EPOCHS * 4)
+        }
+    }
+
+    fn run_tick(&mut self) {
+        let Some(t) = self.trainer.clone() else {
+            self.running = false;
+            return;
+        };
+        let start = now_ms();
+        let result = t.borrow_mut().step(self.stop_at, &mut || now_ms() - start < TICK_MS);
+        if let Err(e) = result {
+            self.error = Some(e);
+            self.running = false;
+        }
+        let t = t.borrow();
+        if t.ready() {
+            self.report = t.check(self.head(), self.sample).ok().map(Rc::new);
+            if t.epochs() >= self.stop_at {
+                self.running = false;
+            }
+        }
+        self.compute_ms = now_ms() - start;
+        self.longest_ms = self.longest_ms.max(self.compute_ms);
+        self.tick += 1;
+    }
+
+    fn recheck(&mut self) {
+        if let Some(t) = &self.trainer {
+            let t = t.borrow();
+            if t.ready() {
+                self.report = t.check(self.head(), self.sample).ok().map(Rc::new);
+            }
+        }
+        self.tick += 1;
+    }
+}
+
+impl Reducible for TrainState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = match Rc::try_unwrap(self) {
+            Ok(s) => s,
+            Err(rc) => rc.cloned(),
+        };
+        match action {
+            Action::Apply(settings, errors) => {
+                let same_run = settings.arch == s.settings.arch
+                    && settings.group == s.settings.group
+                    && settings.copies_used() == s.settings.copies_used()
+                    && settings.g == s.settings.g
+                    && settings.seed == s.settings.seed;
+                if settings != s.settings {
+                    s.revision += 1;
+                }
+                s.settings = settings;
+                if same_run {
+                    s.recheck();
+                    s.error = None;
+                } else {
+                    s.restart();
+                }
+                if !errors.is_empty() {
+                    s.error = Some(errors.join(" "));
+                }
+            }
+            Action::Refuse(message) => s.error = Some(message),
+            Action::Train => {
+                s.stop_at = s.next_target();
+                s.running = true;
+                s.longest_ms = 0.0;
+            }
+            Action::Pause => s.running = false,
+            Action::Reset => s.restart(),
+            Action::Step => {
+                s.stop_at = s.epochs() + 1;
+                s.running = true;
+            }
+            Action::Tick => {
+                if s.running {
+                    s.run_tick();
+                }
+            }
+            Action::Sample(i) => {
+                s.sample = i;
+                s.recheck();
+            }
+            Action::DismissError => s.error = None,
+        }
+        Rc::new(s)
+    }
+}
+
+impl TrainState {
+    /// A copy sharing the run (the reducer mutates the run in place anyway).
+    fn cloned(&self) -> TrainState {
+        TrainState {
+            settings: self.settings.clone(),
+            trainer: self.trainer.clone(),
+            running: self.running,
+            stop_at: self.stop_at,
+            error: self.error.clone(),
+            revision: self.revision,
+            tick: self.tick,
+            compute_ms: self.compute_ms,
+            longest_ms: self.longest_ms,
+            sample: self.sample,
+            report: self.report.clone(),
+        }
+    }
+}
+
+impl PartialEq for TrainState {
+    fn eq(&self, other: &Self) -> bool {
+        self.tick == other.tick
+            && self.revision == other.revision
+            && self.running == other.running
+            && self.error == other.error
+    }
+}

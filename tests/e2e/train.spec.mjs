@@ -1,0 +1,90 @@
+// The augmentation lab through its observable contract: train both heads a
+// few epochs and see the augmented head's invariance error fall below the
+// plain head's; an invariant body (p4cnn under rot90) is exact for both
+// heads before any training; the settings round-trip through the URL; a bad
+// g is refused in words and the current one kept. Screenshots at desktop and
+// tablet sizes.
+import { layerChecks } from "./helpers.mjs";
+
+/** The two heads' readouts, keyed by head. */
+async function heads(page) {
+  return page.$$eval('[data-testid="head-stats"]', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.dataset.head,
+        {
+          inv: parseFloat(r.dataset.invarianceError),
+          accX: parseFloat(r.dataset.accX),
+          accGx: parseFloat(r.dataset.accGx),
+          loss: parseFloat(r.dataset.loss),
+        },
+      ]),
+    ),
+  );
+}
+
+/** Wait until the URL's query holds every `key=value` of `want` (any order). */
+async function urlHas(page, want) {
+  await page.waitForFunction((want) => {
+    const q = new URLSearchParams(location.hash.split("?")[1] || "");
+    return Object.entries(want).every(([k, v]) => q.get(k) === v);
+  }, want);
+}
+
+async function ready(page) {
+  await page.waitForSelector('[data-testid="train-progress"][data-ready="true"][data-running="false"]', { timeout: 20000 });
+}
+
+export default async function (t) {
+  const { assert } = t;
+
+  const page = await t.open("#/train?model=cnn-flatten&group=rot90&g=rot90&seed=1&epochs=15", { width: 1440, height: 1000 });
+  await ready(page);
+  const before = await heads(page);
+  assert.equal(before.plain.inv, before.augmented.inv, "both heads start from the same weights");
+  await page.click('button[aria-label="Train both heads"]');
+  await page.waitForSelector('[data-testid="train-progress"][data-epoch="15"][data-running="false"]', { timeout: 30000 });
+  const after = await heads(page);
+  assert.ok(after.augmented.inv < after.plain.inv, JSON.stringify(after));
+  assert.ok(after.plain.loss < before.plain.loss && after.augmented.loss < before.augmented.loss, JSON.stringify(after));
+  assert.ok(after.augmented.accGx >= after.plain.accGx, JSON.stringify(after));
+  // The per-layer check of body + augmented head: approximate at best, never exact.
+  const checks = await layerChecks(page);
+  assert.equal(checks.at(-1).kind, "dense");
+  assert.notEqual(checks.at(-1).verdict, "invariant");
+  const ms = parseFloat(await page.getAttribute('[data-testid="compute-ms"]', "data-ms"));
+  assert.ok(ms < 40, `a tick took ${ms} ms`);
+  await urlHas(page, { model: "cnn-flatten", group: "rot90", copies: "3", g: "rot90", aug: "on", seed: "1", epochs: "15" });
+  await t.screenshot(page, "train-desktop", true);
+
+  // A control writes the URL back; Step trains one more epoch.
+  await page.selectOption('select[aria-label="Augmentation group"]', "shifts");
+  await urlHas(page, { group: "shifts", copies: "15" });
+  await ready(page);
+  await page.click('button[aria-label="Train one more epoch"]');
+  await page.waitForSelector('[data-testid="train-progress"][data-epoch="1"][data-running="false"]', { timeout: 20000 });
+
+  // A bad g typed in is refused in words; the current g is kept.
+  await page.fill('[data-testid="train-g"]', "spin");
+  await page.press('[data-testid="train-g"]', "Enter");
+  await page.waitForSelector('[data-testid="error"]');
+  assert.match(await page.textContent('[data-testid="error"]'), /spin/);
+  await urlHas(page, { g: "rot90" });
+
+  // An invariant body: exact for both heads, trained or not.
+  const p4 = await t.open("#/train?model=p4cnn&group=flips&g=rot90&aug=off&seed=3&epochs=5", { width: 820, height: 1180 });
+  await ready(p4);
+  await p4.click('button[aria-label="Train both heads"]');
+  await p4.waitForSelector('[data-testid="train-progress"][data-epoch="5"][data-running="false"]', { timeout: 30000 });
+  const exact = await heads(p4);
+  assert.ok(exact.plain.inv < 1e-4 && exact.augmented.inv < 1e-4, JSON.stringify(exact));
+  assert.equal((await layerChecks(p4)).at(-1).verdict, "invariant");
+  await urlHas(p4, { model: "p4cnn", group: "flips", copies: "3", g: "rot90", aug: "off", seed: "3", epochs: "5" });
+  await t.screenshot(p4, "train-tablet", true);
+
+  // A bad g in a link: the message, and the default g in its place.
+  const bad = await t.open("#/train?g=spin&model=cnn-gap");
+  await bad.waitForSelector('[data-testid="error"]');
+  assert.match(await bad.textContent('[data-testid="error"]'), /spin/);
+  await urlHas(bad, { model: "cnn-gap", g: "rot90" });
+}
