@@ -53,6 +53,40 @@ pub fn use_hash_location() -> HashLocation {
     (*loc).clone()
 }
 
+/// Mirror a lab's state into the URL whenever `revision` changes, so a copied
+/// link reproduces the view: `write` puts the lab's settings into the current
+/// location, which then replaces the address (without a history entry).
+#[yew::hook]
+pub fn use_url_mirror<R, W>(revision: R, write: W)
+where
+    R: PartialEq + 'static,
+    W: FnOnce(&mut HashLocation) + 'static,
+{
+    yew::use_effect_with(revision, move |_| {
+        let mut loc = current_or_default();
+        write(&mut loc);
+        replace(&loc);
+    });
+}
+
+/// Call `on_link` with the new location whenever the address changes to a
+/// link of `route` (a pasted or hand-edited link), so the lab applies it.
+#[yew::hook]
+pub fn use_pasted_links(route: &'static str, on_link: yew::Callback<HashLocation>) {
+    yew::use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                if let Ok(loc) = current() {
+                    if loc.route == route {
+                        on_link.emit(loc);
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
 const MEMORY_PREFIX: &str = "symmetry-lab:last-view:";
 
 fn storage() -> Option<web_sys::Storage> {

@@ -78,29 +78,19 @@ pub fn DnaLab() -> Html {
     // Mirror the state into the URL, so a copied link reproduces the view.
     {
         let state = state.clone();
-        use_effect_with(state.revision, move |_| {
-            let mut loc = url::current_or_default();
-            dna_settings::write(&mut loc, &state.settings());
-            url::replace(&loc);
-        });
+        url::use_url_mirror(state.revision, move |loc| dna_settings::write(loc, &state.settings()));
     }
     // A pasted link (hash change) applies its settings, keeping the sequence
     // when the link names none.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Ok(loc) = url::current() {
-                        if loc.route == "/dna" {
-                            let (settings, errors) = dna_settings::read(&loc);
-                            dispatch.dispatch(Action::ApplySettings(settings, errors));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        url::use_pasted_links(
+            "/dna",
+            Callback::from(move |loc| {
+                let (settings, errors) = dna_settings::read(&loc);
+                dispatch.dispatch(Action::ApplySettings(settings, errors));
+            }),
+        );
     }
 
     let (p, model, window) = (state.pipelines.clone(), state.model.clone(), state.window);

@@ -53,29 +53,19 @@ pub fn GraphLab() -> Html {
     // Mirror the state into the URL, so a copied link reproduces the view.
     {
         let state = state.clone();
-        use_effect_with(state.revision, move |_| {
-            let mut loc = url::current_or_default();
-            graph_settings::write(&mut loc, &state.settings());
-            url::replace(&loc);
-        });
+        url::use_url_mirror(state.revision, move |loc| graph_settings::write(loc, &state.settings()));
     }
     // A pasted link (hash change) applies its settings, keeping the graph
     // when the link names no preset.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Ok(loc) = url::current() {
-                        if loc.route == "/graph" {
-                            let (settings, errors) = graph_settings::read(&loc);
-                            dispatch.dispatch(Action::ApplySettings(settings, errors));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        url::use_pasted_links(
+            "/graph",
+            Callback::from(move |loc| {
+                let (settings, errors) = graph_settings::read(&loc);
+                dispatch.dispatch(Action::ApplySettings(settings, errors));
+            }),
+        );
     }
     // The force layout, a few iterations per animation frame.
     {

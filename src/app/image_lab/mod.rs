@@ -69,31 +69,23 @@ pub fn ImageLab() -> Html {
     let too_long = use_state_eq(|| false);
     {
         let (state, too_long) = (state.clone(), too_long.clone());
-        use_effect_with(state.revision, move |_| {
-            let mut loc = url::current_or_default();
+        url::use_url_mirror(state.revision, move |loc| {
             let settings = state.settings();
-            image_settings::write(&mut loc, &settings);
+            image_settings::write(loc, &settings);
             too_long.set(settings.drawing.is_some() && loc.get("img").is_none());
-            url::replace(&loc);
         });
     }
     // A pasted link (hash change) applies its settings, keeping the drawing
     // when the link names no preset.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Ok(loc) = url::current() {
-                        if loc.route == "/image" {
-                            let (settings, errors) = image_settings::read(&loc);
-                            dispatch.dispatch(Action::ApplySettings(settings, errors));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        url::use_pasted_links(
+            "/image",
+            Callback::from(move |loc| {
+                let (settings, errors) = image_settings::read(&loc);
+                dispatch.dispatch(Action::ApplySettings(settings, errors));
+            }),
+        );
     }
 
     let model = Rc::new(state.model.clone());

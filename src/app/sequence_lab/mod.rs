@@ -74,31 +74,23 @@ pub fn SequenceLab() -> Html {
     let too_long = use_state_eq(|| false);
     {
         let (state, too_long) = (state.clone(), too_long.clone());
-        use_effect_with(state.revision, move |_| {
-            let mut loc = url::current_or_default();
+        url::use_url_mirror(state.revision, move |loc| {
             let settings = state.settings();
-            sequence_settings::write(&mut loc, &settings);
+            sequence_settings::write(loc, &settings);
             too_long.set(settings.curve.is_some() && loc.get("curve").is_none());
-            url::replace(&loc);
         });
     }
     // A pasted link (hash change) applies its settings, keeping the drawing
     // when the link names no preset.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Ok(loc) = url::current() {
-                        if loc.route == "/sequence" {
-                            let (settings, errors) = sequence_settings::read(&loc);
-                            dispatch.dispatch(Action::ApplySettings(settings, errors));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        url::use_pasted_links(
+            "/sequence",
+            Callback::from(move |loc| {
+                let (settings, errors) = sequence_settings::read(&loc);
+                dispatch.dispatch(Action::ApplySettings(settings, errors));
+            }),
+        );
     }
     use_sweep(&state, Chart::S1);
     use_sweep(&state, Chart::S2);

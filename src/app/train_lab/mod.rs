@@ -34,28 +34,18 @@ pub fn TrainLab() -> Html {
     // Mirror the settings into the URL.
     {
         let state = state.clone();
-        use_effect_with(state.revision, move |_| {
-            let mut loc = url::current_or_default();
-            train_settings::write(&mut loc, &state.settings);
-            url::replace(&loc);
-        });
+        url::use_url_mirror(state.revision, move |loc| train_settings::write(loc, &state.settings));
     }
     // A pasted link applies its settings.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo::events::EventListener::new(&w, "hashchange", move |_| {
-                    if let Ok(loc) = url::current() {
-                        if loc.route == "/train" {
-                            let (settings, errors) = train_settings::read(&loc);
-                            dispatch.dispatch(Action::Apply(settings, errors));
-                        }
-                    }
-                })
-            });
-            move || drop(listener)
-        });
+        url::use_pasted_links(
+            "/train",
+            Callback::from(move |loc| {
+                let (settings, errors) = train_settings::read(&loc);
+                dispatch.dispatch(Action::Apply(settings, errors));
+            }),
+        );
     }
     // One training tick per animation frame while running.
     {
