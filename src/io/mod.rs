@@ -21,5 +21,6 @@ pub mod query;
 pub mod sequence_presets;
 pub mod sequence_settings;
 pub mod train_settings;
+pub mod transform_edit;
 pub mod transform_expr;
 pub mod url_codec;

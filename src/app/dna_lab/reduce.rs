@@ -6,7 +6,8 @@ use crate::engine::models::dna::{build, DnaModelConfig};
 use crate::engine::models::motif::Motif;
 use crate::engine::transform::{Step, Transform};
 use crate::io::fasta::parse_sequence_text;
-use crate::io::transform_expr::{self, Domain};
+use crate::io::transform_edit::GEdit;
+
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -45,29 +46,11 @@ impl Reducible for DnaLabState {
             }
             Action::SelectRecord(i) => s.select_record(i),
             Action::Refuse(message) => s.error = Some(message),
-            Action::PushStep(step) => {
-                let g = s.g.then(&Transform::single(step));
-                s.set_g(g);
-            }
-            Action::RemoveStep(i) => {
-                let mut g = s.g.clone();
-                if i < g.steps.len() {
-                    g.steps.remove(i);
-                }
-                s.set_g(g);
-            }
-            Action::ClearTransform => s.set_g(Transform::identity()),
-            Action::ApplyInverse => match s.g.inverse() {
-                Ok(inv) => {
-                    let g = s.g.then(&inv);
-                    s.set_g(g);
-                }
-                Err(e) => s.error = Some(format!("g has no inverse: {e}.")),
-            },
-            Action::SetTransformText(text) => match transform_expr::parse(&text, Domain::Dna) {
-                Ok(g) => s.set_g(g),
-                Err(e) => s.error = Some(format!("The transformation “{text}” was not understood: {e}.")),
-            },
+            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
+            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
+            Action::ClearTransform => s.edit_g(GEdit::Clear),
+            Action::ApplyInverse => s.edit_g(GEdit::Invert),
+            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
             Action::SetModel(cfg) => {
                 s.error = None;
                 s.set_model(cfg);

@@ -12,6 +12,8 @@ use crate::engine::transform::{Step, Transform};
 use crate::io::dna_presets;
 use crate::io::dna_settings::{DnaSettings, InputSetting, DEFAULT_PRESET, MAX_URL_BASES};
 use crate::io::fasta::Fasta;
+use crate::io::transform_edit::{self, GEdit};
+use crate::io::transform_expr::Domain;
 use std::rc::Rc;
 
 /// Sequences up to this length are shown whole; longer ones open on a window.
@@ -222,6 +224,14 @@ impl DnaLabState {
         f.selected = i;
         self.file = Some(Rc::new(f));
         self.load(rec.sequence.clone(), Source::File { name: file.name.clone(), record: rec.name.clone() });
+    }
+
+    /// A transformation-bar edit: the new g (if it acts here), or why not.
+    pub(super) fn edit_g(&mut self, edit: GEdit) {
+        match transform_edit::apply(&self.g, edit, Domain::Dna) {
+            Ok(g) => self.set_g(g),
+            Err(message) => self.error = Some(message),
+        }
     }
 
     /// Accept a new g only if it acts on the sequence; otherwise say why and keep the old one.

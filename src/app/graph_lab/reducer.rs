@@ -11,7 +11,8 @@ use crate::engine::transform::{Step, Transform};
 use crate::io::graph_file::{GraphFormat, ParsedGraph};
 use crate::io::graph_presets;
 use crate::io::graph_settings::GraphSettings;
-use crate::io::transform_expr::{self, Domain};
+use crate::io::transform_edit::GEdit;
+
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -195,28 +196,12 @@ impl Reducible for GraphLabState {
             }
             Action::PushStep(step) => {
                 let step = with_features_only(&step, s.mistake() || is_features_only(&step));
-                let g = s.g.then(&Transform::single(step));
-                s.set_g(g);
+                s.edit_g(GEdit::Push(step));
             }
-            Action::RemoveStep(i) => {
-                let mut g = s.g.clone();
-                if i < g.steps.len() {
-                    g.steps.remove(i);
-                }
-                s.set_g(g);
-            }
-            Action::ClearTransform => s.set_g(Transform::identity()),
-            Action::ApplyInverse => match s.g.inverse() {
-                Ok(inv) => {
-                    let g = s.g.then(&inv);
-                    s.set_g(g);
-                }
-                Err(e) => s.error = Some(format!("g has no inverse: {e}.")),
-            },
-            Action::SetTransformText(text) => match transform_expr::parse(&text, Domain::Graph) {
-                Ok(g) => s.set_g(g),
-                Err(e) => s.error = Some(format!("The transformation “{text}” was not understood: {e}.")),
-            },
+            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
+            Action::ClearTransform => s.edit_g(GEdit::Clear),
+            Action::ApplyInverse => s.edit_g(GEdit::Invert),
+            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
             Action::SetMistake(on) => {
                 let steps = s.g.steps.iter().map(|st| with_features_only(st, on)).collect();
                 s.set_g(Transform { steps });

@@ -12,6 +12,8 @@ use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
 use crate::io::graph_presets;
 use crate::io::graph_settings::{GraphSettings, DEFAULT_PRESET};
+use crate::io::transform_edit::{self, GEdit};
+use crate::io::transform_expr::Domain;
 use std::rc::Rc;
 
 /// Above this many nodes the lab draws points without labels, hides the
@@ -194,6 +196,14 @@ impl GraphLabState {
             ));
         }
         self.g = Transform { steps: keep };
+    }
+
+    /// A transformation-bar edit: the new g (if it acts here), or why not.
+    pub(super) fn edit_g(&mut self, edit: GEdit) {
+        match transform_edit::apply(&self.g, edit, Domain::Graph) {
+            Ok(g) => self.set_g(g),
+            Err(message) => self.error = Some(message),
+        }
     }
 
     /// Replace g if it acts on this graph, else refuse it with the reason.

@@ -7,7 +7,8 @@ use crate::engine::models::image::ImageModelConfig;
 use crate::engine::transform::{Fill, Step, Transform};
 use crate::io::image_presets;
 use crate::io::image_settings::ImageSettings;
-use crate::io::transform_expr::{self, Domain};
+use crate::io::transform_edit::GEdit;
+
 use ndarray::Array2;
 use std::rc::Rc;
 use yew::Reducible;
@@ -134,29 +135,11 @@ impl Reducible for ImageLabState {
                 }
             }
             Action::Refuse(message) => s.error = Some(message),
-            Action::PushStep(step) => {
-                let g = s.g.then(&Transform::single(step));
-                s.set_g(g);
-            }
-            Action::RemoveStep(i) => {
-                let mut g = s.g.clone();
-                if i < g.steps.len() {
-                    g.steps.remove(i);
-                }
-                s.set_g(g);
-            }
-            Action::ClearTransform => s.set_g(Transform::identity()),
-            Action::ApplyInverse => match s.g.inverse() {
-                Ok(inv) => {
-                    let g = s.g.then(&inv);
-                    s.set_g(g);
-                }
-                Err(e) => s.error = Some(format!("g has no inverse: {e}.")),
-            },
-            Action::SetTransformText(text) => match transform_expr::parse(&text, Domain::Image) {
-                Ok(g) => s.set_g(g),
-                Err(e) => s.error = Some(format!("The transformation “{text}” was not understood: {e}.")),
-            },
+            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
+            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
+            Action::ClearTransform => s.edit_g(GEdit::Clear),
+            Action::ApplyInverse => s.edit_g(GEdit::Invert),
+            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
             Action::SetFill(fill) => {
                 s.fill = fill;
                 let steps =

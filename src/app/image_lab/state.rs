@@ -13,6 +13,8 @@ use crate::engine::sweep::masked_input;
 use crate::engine::transform::{Fill, Step, Transform};
 use crate::io::image_presets;
 use crate::io::image_settings::{ImageSettings, DEFAULT_PRESET};
+use crate::io::transform_edit::{self, GEdit};
+use crate::io::transform_expr::Domain;
 use ndarray::{Array2, Array3};
 use std::rc::Rc;
 
@@ -212,6 +214,14 @@ impl ImageLabState {
         self.undo.push((self.input.clone(), self.source.clone()));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
+        }
+    }
+
+    /// A transformation-bar edit: the new g (if it acts here), or why not.
+    pub(super) fn edit_g(&mut self, edit: GEdit) {
+        match transform_edit::apply(&self.g, edit, Domain::Image) {
+            Ok(g) => self.set_g(g),
+            Err(message) => self.error = Some(message),
         }
     }
 

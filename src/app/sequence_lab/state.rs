@@ -13,7 +13,8 @@ use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
 use crate::io::sequence_presets::{self, from_curve, pad_left, Sampling};
 use crate::io::sequence_settings::{self, h0_for, run_length_error, SequenceSettings, DEFAULT_PRESET};
-use crate::io::transform_expr::{self, Domain};
+use crate::io::transform_edit::{self, GEdit};
+use crate::io::transform_expr::Domain;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -236,6 +237,18 @@ impl SeqLabState {
         }
     }
 
+    /// A transformation-bar edit: the new g (if it acts here), or why not.
+    fn edit_g(&mut self, edit: GEdit) {
+        match transform_edit::apply(&self.g, edit, Domain::Sequence) {
+            Ok(g) => {
+                if self.set_g(g) {
+                    self.recompute();
+                }
+            }
+            Err(message) => self.error = Some(message),
+        }
+    }
+
     /// Accept a new g only if the run stays within the lab's size.
     fn set_g(&mut self, g: Transform) -> bool {
         if let Some(e) = run_length_error(self.sampling.steps(), self.pad, &g) {
@@ -414,34 +427,10 @@ impl Reducible for SeqLabState {
                     s.recompute();
                 }
             }
-            Action::PushStep(step) => {
-                let g = s.g.then(&Transform::single(step));
-                if s.set_g(g) {
-                    s.recompute();
-                }
-            }
-            Action::RemoveStep(i) => {
-                let mut g = s.g.clone();
-                if i < g.steps.len() {
-                    g.steps.remove(i);
-                }
-                if s.set_g(g) {
-                    s.recompute();
-                }
-            }
-            Action::ClearTransform => {
-                if s.set_g(Transform::identity()) {
-                    s.recompute();
-                }
-            }
-            Action::SetTransformText(text) => match transform_expr::parse(&text, Domain::Sequence) {
-                Ok(g) => {
-                    if s.set_g(g) {
-                        s.recompute();
-                    }
-                }
-                Err(e) => s.error = Some(format!("The transformation “{text}” was not understood: {e}.")),
-            },
+            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
+            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
+            Action::ClearTransform => s.edit_g(GEdit::Clear),
+            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
             Action::SetModel(cfg) => {
                 let cfg = SequenceModelConfig { h0: h0_for(cfg.bias), ..cfg };
                 let only_arch = SequenceModelConfig { arch: s.cfg.arch, ..cfg } == s.cfg;
