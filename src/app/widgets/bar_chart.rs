@@ -56,7 +56,9 @@ pub fn BarChart(p: &BarChartProps) -> Html {
                 }) }
             </figcaption>
             <SaveImage target={figure} name={p.file_name.clone()} what={p.caption.clone()} svg={svg} />
-            <table class="sr-only">
+            // A div carries the hiding: a table ignores `width: 1px` and would
+            // widen the page by its content.
+            <div class="sr-only"><table>
                 <caption>{ p.caption.clone() }</caption>
                 <thead><tr><th>{ "class" }</th>{ for p.series.iter().map(|s| html! { <th>{ s.name.clone() }</th> }) }</tr></thead>
                 <tbody>
@@ -64,7 +66,7 @@ pub fn BarChart(p: &BarChartProps) -> Html {
                         <tr><th>{ l.clone() }</th>{ for p.series.iter().map(|s| html! { <td>{ format!("{:.4}", s.values.get(i).copied().unwrap_or(0.0)) }</td> }) }</tr>
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }
