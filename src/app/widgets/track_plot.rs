@@ -63,7 +63,7 @@ pub fn TrackPlot(p: &TrackPlotProps) -> Html {
     html! {
         <div class="track-plot">
             <canvas ref={canvas} style={height} role="img" aria-label={p.label.clone()} />
-            <table class="sr-only">
+            <div class="sr-only"><table>
                 <caption>{ p.label.clone() }</caption>
                 <tbody>
                     { for p.tracks.0.tracks.iter().map(|t| {
@@ -71,7 +71,7 @@ pub fn TrackPlot(p: &TrackPlotProps) -> Html {
                         html! { <tr><th>{ t.label.clone() }</th><td>{ format!("from {lo:.3} to {hi:.3}") }</td></tr> }
                     }) }
                 </tbody>
-            </table>
+            </table></div>
         </div>
     }
 }
