@@ -79,6 +79,8 @@ pub fn AnglePanel(p: &AnglePanelProps) -> Html {
         jobs
     });
     let jobs = bg.jobs.borrow();
+    // Every hook before the early return below (yew counts them per render).
+    let chart_cache = use_mut_ref(|| None::<(ChartKey, (ChartData, ChartData))>);
     let Some(main) = jobs.first() else { return html! {} };
     let kinds = main.kinds();
     let line = |name: String, points: Vec<(f64, f64)>, color: RGBColor, dashed: bool| Series {
@@ -109,18 +111,17 @@ pub fn AnglePanel(p: &AnglePanelProps) -> Html {
     let finished = bg.done();
     // Rebuilt only when the sweep advanced or the scale changed, so a stroke
     // on the drawing does not redraw the charts.
+    let key: ChartKey = (bg.progress, deps, *log, kinds.len());
     let charts = {
-        let (layer_series, head_series) = (layer_series.clone(), head_series.clone());
-        use_memo((bg.progress, deps, *log, kinds.len()), move |(_, _, log, _)| {
-            let ticks = vec![0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0, 360.0];
-            let x = Axis::linear("rotation angle θ (degrees)").with_range(0.0, 360.0).with_ticks(ticks);
-            let y = |label: &str| if *log { Axis::log(label, FLOOR) } else { Axis::linear(label) };
-            let chart = |series: Vec<Series>, label: &str| -> ChartData {
-                ChartParams { series, x: x.clone(), y: y(label), rules: verdict_rules(), ..ChartParams::default() }
-                    .into()
-            };
-            (chart(layer_series, "error"), chart(head_series, "head error"))
-        })
+        let mut cache = chart_cache.borrow_mut();
+        match cache.as_ref() {
+            Some((k, charts)) if *k == key => charts.clone(),
+            _ => {
+                let charts = angle_charts(layer_series.clone(), head_series.clone(), *log);
+                *cache = Some((key, charts.clone()));
+                charts
+            }
+        }
     };
     let cursor = p.current.map(|a| a.rem_euclid(360.0) as f64);
     let errors: Vec<String> = jobs.iter().filter_map(|j| j.error.clone().map(|e| format!("{}: {e}", j.name))).collect();
@@ -169,6 +170,21 @@ pub fn AnglePanel(p: &AnglePanelProps) -> Html {
             }
         </section>
     }
+}
+
+/// What the two charts are drawn from: the sweep's progress, the settings,
+/// the scale and the number of layers.
+type ChartKey = ((usize, usize), (ImageModelConfig, bool, u64), bool, usize);
+
+/// The two charts: every layer of the current model, and the heads compared.
+fn angle_charts(layers: Vec<Series>, heads: Vec<Series>, log: bool) -> (ChartData, ChartData) {
+    let ticks = vec![0.0, 45.0, 90.0, 135.0, 180.0, 225.0, 270.0, 315.0, 360.0];
+    let x = Axis::linear("rotation angle θ (degrees)").with_range(0.0, 360.0).with_ticks(ticks);
+    let y = |label: &str| if log { Axis::log(label, FLOOR) } else { Axis::linear(label) };
+    let chart = |series: Vec<Series>, label: &str| -> ChartData {
+        ChartParams { series, x: x.clone(), y: y(label), rules: verdict_rules(), ..ChartParams::default() }.into()
+    };
+    (chart(layers, "error"), chart(heads, "head error"))
 }
 
 fn short(e: f64) -> String {
