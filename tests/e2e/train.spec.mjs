@@ -42,7 +42,7 @@ export default async function (t) {
   await ready(page);
   const before = await heads(page);
   assert.equal(before.plain.inv, before.augmented.inv, "both heads start from the same weights");
-  await page.click('button[aria-label="Train both heads"]');
+  await page.click('button[title="Train both heads"]');
   await page.waitForSelector('[data-testid="train-progress"][data-epoch="15"][data-running="false"]', { timeout: 30000 });
   const after = await heads(page);
   assert.ok(after.augmented.inv < after.plain.inv, JSON.stringify(after));
@@ -61,7 +61,7 @@ export default async function (t) {
   await page.selectOption('select[aria-label="Augmentation group"]', "shifts");
   await urlHas(page, { group: "shifts", copies: "15" });
   await ready(page);
-  await page.click('button[aria-label="Train one more epoch"]');
+  await page.click('button[title="Train one more epoch"]');
   await page.waitForSelector('[data-testid="train-progress"][data-epoch="1"][data-running="false"]', { timeout: 20000 });
 
   // A bad g typed in is refused in words; the current g is kept.
@@ -74,7 +74,7 @@ export default async function (t) {
   // An invariant body: exact for both heads, trained or not.
   const p4 = await t.open("#/train?model=p4cnn&group=flips&g=rot90&aug=off&seed=3&epochs=5", { width: 820, height: 1180 });
   await ready(p4);
-  await p4.click('button[aria-label="Train both heads"]');
+  await p4.click('button[title="Train both heads"]');
   await p4.waitForSelector('[data-testid="train-progress"][data-epoch="5"][data-running="false"]', { timeout: 30000 });
   const exact = await heads(p4);
   assert.ok(exact.plain.inv < 1e-4 && exact.augmented.inv < 1e-4, JSON.stringify(exact));

@@ -76,9 +76,9 @@ pub fn Controls(p: &ControlsProps) -> Html {
         Ok(())
     }));
     let d = st.dispatcher();
-    let button = |label: String, action: fn() -> Action, disabled: bool, aria: &'static str| {
+    let button = |label: String, action: fn() -> Action, disabled: bool, what: &'static str| {
         let d = d.clone();
-        html! { <button type="button" onclick={Callback::from(move |_| d.dispatch(action()))} {disabled} aria-label={aria}>{ label }</button> }
+        html! { <button type="button" onclick={Callback::from(move |_| d.dispatch(action()))} {disabled} title={what}>{ label }</button> }
     };
     let (epochs, ready) = (st.epochs(), st.ready());
     let target = st.next_target();
