@@ -4,6 +4,7 @@
 //! expression.
 
 use super::state::{Action, DnaLabState};
+use crate::app::widgets::g_expression::GExpression;
 use crate::engine::transform::{Step, Transform};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -39,11 +40,6 @@ fn composed_text(g: &Transform, l: usize) -> String {
 #[component]
 pub fn TransformBar(p: &TransformBarProps) -> Html {
     let k = use_state(|| 3i32);
-    let text = use_state(|| p.g.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(p.g.to_string(), move |g| text.set(g.clone()));
-    }
     let push = |step: Step| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(step.clone())))
@@ -65,19 +61,9 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
     let inverse = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyInverse));
     let d = p.dispatch.clone();
     let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let v: HtmlInputElement = e.target_unchecked_into();
-            text.set(v.value());
-        })
-    };
-    let submit = {
-        let (d, text) = (p.dispatch.clone(), text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SetTransformText((*text).clone()));
-        })
+    let apply_text = {
+        let d = p.dispatch.clone();
+        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
     };
     html! {
         <div class="panel transform-panel">
@@ -106,12 +92,7 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
                 <button onclick={inverse} title="append g⁻¹: the composed element becomes the identity">{ "Apply g⁻¹" }</button>
                 <button onclick={reset}>{ "Reset g" }</button>
             </div>
-            <form class="g-form" onsubmit={submit}>
-                <label>{ "Expression " }
-                    <input type="text" value={(*text).clone()} oninput={on_text} spellcheck="false" data-testid="g-input" aria-label="transformation expression, for example rc;shift(4)" />
-                </label>
-                <button type="submit">{ "Apply" }</button>
-            </form>
+            <GExpression g={p.g.to_string()} example="rc;shift(4)" on_apply={apply_text} />
             <p class="muted small">{ "rc reverses the positions and swaps A↔T, C↔G: the same molecule read from the other strand. shift(k) moves the bases k places, wrapping around the end (a circular genome, or a plasmid)." }</p>
         </div>
     }

@@ -7,6 +7,7 @@ use super::graph_canvas::GraphCanvas;
 use super::graph_svg::{GraphSvg, Shared};
 use super::reducer::Action;
 use super::state::GraphLabState;
+use crate::app::widgets::g_expression::GExpression;
 use crate::engine::graph_input::{GraphInput, NodeMove};
 use crate::engine::graph_views::{cycle_text, moved_count, thousands};
 use crate::engine::transform::{Step, Transform};
@@ -47,11 +48,6 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
     let swap_i = use_state(|| "0".to_string());
     let swap_j = use_state(|| "1".to_string());
     let explicit = use_state(String::new);
-    let text = use_state(|| p.g.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(p.g.to_string(), move |g| text.set(g.clone()));
-    }
     let d = &p.dispatch;
     let fo = p.mistake;
     let add = |make: Box<dyn Fn() -> Result<Step, String>>| {
@@ -105,12 +101,9 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
             d.dispatch(Action::SetMistake(e.target_unchecked_into::<HtmlInputElement>().checked()))
         })
     };
-    let submit = {
-        let (d, text) = (d.clone(), text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SetTransformText((*text).clone()));
-        })
+    let apply_text = {
+        let d = d.clone();
+        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
     };
     let drawing = if p.big {
         html! { <GraphCanvas input={p.moved.clone()} colours={p.colours.clone()} label="the renumbered graph g·x" testid="graph-gx" /> }
@@ -167,13 +160,7 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
                 <input type="checkbox" checked={p.mistake} onchange={toggle_mistake} data-testid="mistake-toggle" />
                 { " The mistake: permute the features X but leave A alone (permx, swapx)" }
             </label>
-            <form class="g-form" onsubmit={submit}>
-                <label>{ "Expression " }
-                    <input type="text" value={(*text).clone()} oninput={text_state(&text)} spellcheck="false" data-testid="g-input"
-                        aria-label="transformation expression, for example perm(7);swap(0,1)" />
-                </label>
-                <button type="submit">{ "Apply" }</button>
-            </form>
+            <GExpression g={p.g.to_string()} example="perm(7);swap(0,1)" on_apply={apply_text} />
         </div>
     }
 }

@@ -5,6 +5,7 @@
 
 use super::actions::Action;
 use super::state::ImageLabState;
+use crate::app::widgets::g_expression::GExpression;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::engine::grid_group::Mat2;
 use crate::engine::transform::{Fill, Step, Transform};
@@ -56,11 +57,6 @@ fn number_input(state: &UseStateHandle<i32>) -> Callback<InputEvent> {
 pub fn TransformBar(p: &TransformBarProps) -> Html {
     let dx = use_state(|| 3i32);
     let dy = use_state(|| 5i32);
-    let text = use_state(|| p.g.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(p.g.to_string(), move |g| text.set(g.clone()));
-    }
     let push = |step: Step| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(step.clone())))
@@ -77,19 +73,9 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
     let inverse = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyInverse));
     let d = p.dispatch.clone();
     let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let v: HtmlInputElement = e.target_unchecked_into();
-            text.set(v.value());
-        })
-    };
-    let submit = {
-        let (d, text) = (p.dispatch.clone(), text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SetTransformText((*text).clone()));
-        })
+    let apply_text = {
+        let d = p.dispatch.clone();
+        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
     };
     let angle = rotation_angle(&p.g);
     let shown = angle.unwrap_or(0.0).rem_euclid(360.0);
@@ -161,12 +147,7 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
                 <button onclick={inverse} title="append g⁻¹: the composed element becomes the identity">{ "Apply g⁻¹" }</button>
                 <button onclick={reset}>{ "Reset g" }</button>
             </div>
-            <form class="g-form" onsubmit={submit}>
-                <label>{ "Expression " }
-                    <input type="text" value={(*text).clone()} oninput={on_text} spellcheck="false" data-testid="g-input" aria-label="transformation expression, for example shift(3,5);rot90" />
-                </label>
-                <button type="submit">{ "Apply" }</button>
-            </form>
+            <GExpression g={p.g.to_string()} example="shift(3,5);rot90" on_apply={apply_text} />
         </div>
     }
 }

@@ -4,6 +4,7 @@
 //! an inverse here, so there is no g⁻¹ button, only a reset.
 
 use super::state::{Action, SeqLabState};
+use crate::app::widgets::g_expression::GExpression;
 use crate::app::widgets::line_chart::{ChartData, LineChart};
 use crate::engine::models::sequence::time_scale;
 use crate::engine::transform::{fmt_num, Step, Transform};
@@ -42,11 +43,6 @@ fn shading_note(delay: bool, padding: bool) -> Option<&'static str> {
 pub fn TransformPanel(p: &TransformPanelProps) -> Html {
     let k = use_state(|| 5usize);
     let slider = use_state(|| 4i32);
-    let text = use_state(|| p.g.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(p.g.to_string(), move |g| text.set(g.clone()));
-    }
     let add_delay = {
         let (d, k) = (p.dispatch.clone(), k.clone());
         Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(Step::Delay { k: *k })))
@@ -75,19 +71,9 @@ pub fn TransformPanel(p: &TransformPanelProps) -> Html {
     };
     let d = p.dispatch.clone();
     let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
-    let on_text = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            let v: HtmlInputElement = e.target_unchecked_into();
-            text.set(v.value());
-        })
-    };
-    let submit = {
-        let (d, text) = (p.dispatch.clone(), text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            d.dispatch(Action::SetTransformText((*text).clone()));
-        })
+    let apply_text = {
+        let d = p.dispatch.clone();
+        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
     };
     let a = time_scale(&p.g);
     html! {
@@ -123,13 +109,7 @@ pub fn TransformPanel(p: &TransformPanelProps) -> Html {
                 <button onclick={add_warp}>{ format!("+ warp({})", fmt_num(factor_of(*slider))) }</button>
                 <button onclick={reset}>{ "Reset g" }</button>
             </div>
-            <form class="g-form" onsubmit={submit}>
-                <label>{ "Expression " }
-                    <input type="text" value={(*text).clone()} oninput={on_text} spellcheck="false" data-testid="g-input"
-                        aria-label="transformation expression, for example delay(5);warp(2)" />
-                </label>
-                <button type="submit">{ "Apply" }</button>
-            </form>
+            <GExpression g={p.g.to_string()} example="delay(5);warp(2)" on_apply={apply_text} />
             if let Some(inputs) = p.inputs.clone() {
                 <LineChart data={inputs} cursor={p.cursor} width={640} height={220} class="inputs-chart"
                     caption="The input x and the transformed input g·x on the clock of g·x" />

@@ -9,6 +9,7 @@ pub mod bar_chart;
 pub mod compute_time;
 pub mod explain;
 pub mod feature_grid;
+pub mod g_expression;
 pub mod heatmap;
 pub mod layer_check;
 pub mod line_chart;
