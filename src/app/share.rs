@@ -11,6 +11,7 @@ use crate::engine::model::Model;
 use crate::engine::space::Signal;
 use crate::engine::transform::Transform;
 use crate::io::import_state::{parse_state, ImportedState};
+use yew::Callback;
 
 /// Everything an export needs, borrowed from a lab's pipelines.
 pub struct Pipes<'a> {
@@ -42,9 +43,18 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
     serde_json::to_string(&doc).unwrap_or_default()
 }
 
-/// Read an exported file and go to the view it holds (another lab's file
-/// opens that lab). The caller shows the error; the current view is kept.
-pub fn import(bytes: &[u8]) -> Result<ImportedState, String> {
+/// The share bar's import for a lab: read an exported file and go to the view
+/// it holds (another lab's file opens that lab); a refused file goes to
+/// `refuse` (the lab's alert) and the current view is kept.
+pub fn importer(refuse: Callback<String>) -> Callback<Vec<u8>> {
+    Callback::from(move |bytes: Vec<u8>| {
+        if let Err(e) = import(&bytes) {
+            refuse.emit(e);
+        }
+    })
+}
+
+fn import(bytes: &[u8]) -> Result<ImportedState, String> {
     let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
     let hash = state.url.to_hash();
     if let Some(window) = web_sys::window() {

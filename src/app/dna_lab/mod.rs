@@ -143,11 +143,7 @@ pub fn DnaLab() -> Html {
     };
     let import = {
         let d = state.dispatcher();
-        Callback::from(move |bytes: Vec<u8>| {
-            if let Err(e) = share::import(&bytes) {
-                d.dispatch(Action::Refuse(e));
-            }
-        })
+        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
     };
     let link_note = (!matches!(state.source, Source::Preset(_)) && l > dna_settings::MAX_URL_BASES).then(|| {
         AttrValue::from(format!(

@@ -181,11 +181,7 @@ pub fn GraphLab() -> Html {
     };
     let import = {
         let d = state.dispatcher();
-        Callback::from(move |bytes: Vec<u8>| {
-            if let Err(e) = share::import(&bytes) {
-                d.dispatch(Action::Refuse(e));
-            }
-        })
+        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
     };
     let link_note = (!matches!(state.source, Source::Preset(_))).then(|| {
         AttrValue::from(

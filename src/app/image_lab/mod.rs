@@ -167,11 +167,7 @@ pub fn ImageLab() -> Html {
     };
     let import = {
         let d = state.dispatcher();
-        Callback::from(move |bytes: Vec<u8>| {
-            if let Err(e) = share::import(&bytes) {
-                d.dispatch(Action::Refuse(e));
-            }
-        })
+        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
     };
     let link_note = too_long.then(|| {
         AttrValue::from(

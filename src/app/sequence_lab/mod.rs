@@ -169,11 +169,7 @@ pub fn SequenceLab() -> Html {
     };
     let import = {
         let d = state.dispatcher();
-        Callback::from(move |bytes: Vec<u8>| {
-            if let Err(e) = share::import(&bytes) {
-                d.dispatch(Action::Refuse(e));
-            }
-        })
+        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
     };
     let link_note = too_long.then(|| {
         AttrValue::from("Your drawn signal is too long for a link: the link holds the settings only; Export JSON keeps the drawn signal and every state.")
