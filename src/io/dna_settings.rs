@@ -20,6 +20,7 @@ use super::dna_presets::PRESETS;
 use super::fasta::parse_sequence_text;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
+use super::url_fields::{read_field, read_g};
 use crate::engine::kernels::conv1d::Padding;
 use crate::engine::models::dna::{DnaArch, DnaModelConfig};
 use crate::engine::models::motif::Motif;
@@ -120,19 +121,11 @@ pub fn read(loc: &HashLocation) -> (DnaSettings, Vec<String>) {
         (None, None) if loc.params.is_empty() || loc.get("preset").is_some() => s.input,
         (None, None) => InputSetting::Keep,
     };
-    if let Some(g) = loc.get("g") {
-        match transform_expr::parse(g, Domain::Dna) {
-            Ok(t) => s.g = t,
-            Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
-        }
+    if let Some(g) = read_g(loc, &mut errors, Domain::Dna) {
+        s.g = g;
     }
-    let mut field = |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| {
-        if let Some(v) = loc.get(key) {
-            if !ok(v) {
-                errors.push(format!("“{v}” is not a valid {key}; use one of {names}."));
-            }
-        }
-    };
+    let mut field =
+        |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| read_field(loc, &mut errors, key, names, ok);
     field("model", "conv, rc-conv", &mut |v| DnaArch::parse(v).map(|a| s.model.arch = a).is_some());
     field("pad", "circular, zero", &mut |v| parse_padding(v).map(|p| s.model.padding = p).is_some());
     field("pool", "avg, max", &mut |v| match v {

@@ -8,6 +8,7 @@
 use super::graph_presets::PRESETS;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
+use super::url_fields::{read_field, read_g};
 use crate::engine::graph_input::NodeFeatures;
 use crate::engine::layers::graph::readout::ReadoutMode;
 use crate::engine::models::graph::{GraphArch, GraphModelConfig};
@@ -76,19 +77,11 @@ pub fn read(loc: &HashLocation) -> (GraphSettings, Vec<String>) {
         None if loc.params.is_empty() => {}
         None => s.preset = None,
     }
-    if let Some(g) = loc.get("g") {
-        match transform_expr::parse(g, Domain::Graph) {
-            Ok(t) => s.g = t,
-            Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
-        }
+    if let Some(g) = read_g(loc, &mut errors, Domain::Graph) {
+        s.g = g;
     }
-    let mut field = |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| {
-        if let Some(v) = loc.get(key) {
-            if !ok(v) {
-                errors.push(format!("“{v}” is not a valid {key}; use one of {names}."));
-            }
-        }
-    };
+    let mut field =
+        |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| read_field(loc, &mut errors, key, names, ok);
     field("model", "gcn, gin, mpnn-sum, mpnn-mean, mpnn-max, mlp", &mut |v| {
         GraphArch::parse(v).map(|a| s.model.arch = a).is_some()
     });

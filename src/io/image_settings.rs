@@ -14,6 +14,7 @@ use super::image_presets::PRESETS;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
 use super::url_codec;
+use super::url_fields::{read_field, read_g};
 use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::Padding;
 use crate::engine::layers::orient_pool::OrientReduce;
@@ -88,19 +89,11 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
         None if loc.params.is_empty() => {}
         None => s.preset = None,
     }
-    if let Some(g) = loc.get("g") {
-        match transform_expr::parse(g, Domain::Image) {
-            Ok(t) => s.g = t,
-            Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
-        }
+    if let Some(g) = read_g(loc, &mut errors, Domain::Image) {
+        s.g = g;
     }
-    let mut field = |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| {
-        if let Some(v) = loc.get(key) {
-            if !ok(v) {
-                errors.push(format!("“{v}” is not a valid {key}; use one of {names}."));
-            }
-        }
-    };
+    let mut field =
+        |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| read_field(loc, &mut errors, key, names, ok);
     let arch_names = ImageArch::ALL.map(|a| a.name()).join(", ");
     field("model", &arch_names, &mut |v| {
         ImageArch::parse(v)

@@ -24,3 +24,4 @@ pub mod train_settings;
 pub mod transform_edit;
 pub mod transform_expr;
 pub mod url_codec;
+pub mod url_fields;

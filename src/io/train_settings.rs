@@ -9,6 +9,7 @@
 
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
+use super::url_fields::{read_field, read_g};
 use crate::engine::models::image::ImageArch;
 use crate::engine::train::AugGroup;
 use crate::engine::transform::Transform;
@@ -59,19 +60,11 @@ impl TrainSettings {
 pub fn read(loc: &HashLocation) -> (TrainSettings, Vec<String>) {
     let mut s = TrainSettings::default();
     let mut errors = Vec::new();
-    if let Some(g) = loc.get("g") {
-        match transform_expr::parse(g, Domain::Image) {
-            Ok(t) => s.g = t,
-            Err(e) => errors.push(format!("The transformation “{g}” was not understood: {e}.")),
-        }
+    if let Some(g) = read_g(loc, &mut errors, Domain::Image) {
+        s.g = g;
     }
-    let mut field = |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| {
-        if let Some(v) = loc.get(key) {
-            if !ok(v) {
-                errors.push(format!("“{v}” is not a valid {key}; use one of {names}."));
-            }
-        }
-    };
+    let mut field =
+        |key: &str, names: &str, ok: &mut dyn FnMut(&str) -> bool| read_field(loc, &mut errors, key, names, ok);
     let arch_names = ImageArch::ALL.map(|a| a.name()).join(", ");
     field("model", &arch_names, &mut |v| ImageArch::parse(v).map(|a| s.arch = a).is_some());
     let group_names = AugGroup::ALL.map(|g| g.name()).join(", ");
