@@ -25,7 +25,7 @@ use crate::io::transform_expr::{parse, Domain};
 use crate::io::{dna_presets, graph_presets, image_presets, image_settings, sequence_settings};
 use ndarray::{Array1, Array2, Array3, Array4, Axis, Slice};
 
-/// The conv2d shape of issue 6: 3×3, 16 → 16 channels, 128×128, zero
+/// The conv2d shape of issue 6 (through [`conv2d`], the engine's direct kernel): 3×3, 16 → 16 channels, 128×128, zero
 /// ("same") padding as in TensorFlow.js.
 pub const CONV_SHAPE: (usize, usize, usize) = (16, 128, 128);
 /// Side of the square matrices of the matrix-product benchmark.
@@ -55,12 +55,18 @@ pub struct ConvCase {
 }
 
 impl ConvCase {
+    /// The benchmark's shape, [`CONV_SHAPE`].
     pub fn new() -> Self {
-        let (c, h, w) = CONV_SHAPE;
+        let (c, h, _) = CONV_SHAPE;
+        Self::with_shape(c, c, h)
+    }
+
+    /// 3×3 filters from `c_in` to `c_out` channels on a `side × side` image.
+    pub fn with_shape(c_in: usize, c_out: usize, side: usize) -> Self {
         ConvCase {
-            x: Array3::from_shape_vec((c, h, w), values(c * h * w, 1)).expect("length matches"),
-            w: Array4::from_shape_vec((c, c, 3, 3), values(c * c * 9, 2)).expect("length matches"),
-            b: Array1::zeros(c),
+            x: Array3::from_shape_vec((c_in, side, side), values(c_in * side * side, 1)).expect("length matches"),
+            w: Array4::from_shape_vec((c_out, c_in, 3, 3), values(c_out * c_in * 9, 2)).expect("length matches"),
+            b: Array1::zeros(c_out),
         }
     }
 

@@ -3,8 +3,12 @@
 //! with `p = K / 2` and out-of-range pixels either wrapped (circular padding)
 //! or zero (zero padding).
 //!
-//! The fast path is im2col + one matrix product (ndarray's `dot`, backed by
-//! matrixmultiply); [`conv2d_reference`] is the direct loop it is tested against.
+//! [`conv2d`] is the register-blocked direct kernel of
+//! [`conv2d_direct`](super::conv2d_direct): in WebAssembly it beat im2col +
+//! one matrix product ([`conv2d_im2col`], ndarray's `dot` backed by
+//! matrixmultiply) on every shape the labs use (BENCHMARKS.md), and one path
+//! everywhere means the native tests see the browser's numbers bit for bit.
+//! [`conv2d_reference`] is the slow loop both are tested against.
 
 use ndarray::{Array2, Array3, ArrayView1, ArrayView3, ArrayView4};
 
@@ -36,8 +40,14 @@ fn source(i: usize, u: usize, p: usize, n: usize, pad: Padding) -> Option<usize>
     }
 }
 
-/// Fast convolution. `x: (C, H, W)`, `w: (O, C, K, K)` with odd `K`, `b: (O)`.
+/// Fast convolution (the direct kernel). `x: (C, H, W)`, `w: (O, C, K, K)`
+/// with odd `K`, `b: (O)`.
 pub fn conv2d(x: ArrayView3<f32>, w: ArrayView4<f32>, b: ArrayView1<f32>, pad: Padding) -> Array3<f32> {
+    super::conv2d_direct::conv2d_direct(x, w, b, pad)
+}
+
+/// Convolution as im2col + one matrix product.
+pub fn conv2d_im2col(x: ArrayView3<f32>, w: ArrayView4<f32>, b: ArrayView1<f32>, pad: Padding) -> Array3<f32> {
     let (c, h, wd) = x.dim();
     let (o, _, k, _) = w.dim();
     let cols = im2col(x, k, pad);

@@ -3,4 +3,5 @@
 
 pub mod conv1d;
 pub mod conv2d;
+pub mod conv2d_direct;
 pub mod group_bank;
