@@ -85,22 +85,47 @@ fn map_planes(x: &Signal, f: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> Signal 
 }
 
 /// Shift a plane by `dx` columns right and `dy` rows down.
+///
+/// Row by row, as at most two slice copies: this runs on every layer's
+/// output for the check, so no per-pixel index arithmetic.
 pub fn shift_plane(a: ArrayView2<f32>, dx: i32, dy: i32, fill: Fill) -> Array2<f32> {
     let (h, w) = a.dim();
-    Array2::from_shape_fn((h, w), |(i, j)| {
+    let mut out = Array2::<f32>::zeros((h, w));
+    if h == 0 || w == 0 {
+        return out;
+    }
+    let a = a.as_standard_layout();
+    let (Some(src), Some(dst)) = (a.as_slice(), out.as_slice_mut()) else { return out };
+    for (i, row) in dst.chunks_exact_mut(w).enumerate() {
         let si = i as i64 - dy as i64;
-        let sj = j as i64 - dx as i64;
+        let si = match fill {
+            Fill::Cyclic => si.rem_euclid(h as i64) as usize,
+            Fill::Zero if si < 0 || si >= h as i64 => continue,
+            Fill::Zero => si as usize,
+        };
+        let from = &src[si * w..(si + 1) * w];
         match fill {
-            Fill::Cyclic => a[(si.rem_euclid(h as i64) as usize, sj.rem_euclid(w as i64) as usize)],
+            Fill::Cyclic => {
+                // dst[j] = from[(j - dx) mod w]: a rotation of the row.
+                let d = (dx as i64).rem_euclid(w as i64) as usize;
+                row[d..].copy_from_slice(&from[..w - d]);
+                row[..d].copy_from_slice(&from[w - d..]);
+            }
             Fill::Zero => {
-                if si < 0 || sj < 0 || si >= h as i64 || sj >= w as i64 {
-                    0.0
+                let d = dx as i64;
+                if d.unsigned_abs() >= w as u64 {
+                    continue;
+                }
+                let d_abs = d.unsigned_abs() as usize;
+                if d >= 0 {
+                    row[d_abs..].copy_from_slice(&from[..w - d_abs]);
                 } else {
-                    a[(si as usize, sj as usize)]
+                    row[..w - d_abs].copy_from_slice(&from[d_abs..]);
                 }
             }
         }
-    })
+    }
+    out
 }
 
 /// Rotate a plane counterclockwise (as seen on screen) by `degrees` about its
@@ -157,6 +182,28 @@ mod tests {
         let e = transform_plane(a.view(), Mat2::ROT90);
         for (x, y) in r.iter().zip(e.iter()) {
             assert!((x - y).abs() < 1e-4);
+        }
+    }
+
+    #[test]
+    fn shift_plane_matches_the_definition_for_every_offset() {
+        let a = Array2::from_shape_fn((4, 5), |(i, j)| (i * 5 + j) as f32 + 1.0);
+        let t = a.t().to_owned();
+        for (dx, dy) in [(0, 0), (1, 2), (-3, 1), (7, -9), (5, 4), (-5, -4)] {
+            for fill in [Fill::Cyclic, Fill::Zero] {
+                for plane in [a.view(), t.t()] {
+                    let got = shift_plane(plane, dx, dy, fill);
+                    for ((i, j), &v) in got.indexed_iter() {
+                        let (si, sj) = (i as i32 - dy, j as i32 - dx);
+                        let want = match fill {
+                            Fill::Cyclic => a[(si.rem_euclid(4) as usize, sj.rem_euclid(5) as usize)],
+                            Fill::Zero if (0..4).contains(&si) && (0..5).contains(&sj) => a[(si as usize, sj as usize)],
+                            Fill::Zero => 0.0,
+                        };
+                        assert_eq!(v, want, "({dx}, {dy}) {fill:?} at ({i}, {j})");
+                    }
+                }
+            }
         }
     }
 

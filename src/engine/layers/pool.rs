@@ -46,21 +46,30 @@ impl Pool {
 /// Reduce `size × size` windows every `stride` cells, wrapping at the border.
 pub fn pool_plane(a: ArrayView2<f32>, size: usize, stride: usize, mean: bool) -> Array2<f32> {
     let (h, w) = a.dim();
-    let (oh, ow) = (h / stride, w / stride);
-    Array2::from_shape_fn((oh, ow), |(i, j)| {
-        let mut acc = if mean { 0.0 } else { f32::NEG_INFINITY };
+    let (oh, ow) = (h / stride.max(1), w / stride.max(1));
+    let mut out = Array2::<f32>::zeros((oh, ow));
+    let a = a.as_standard_layout();
+    let (Some(src), Some(dst)) = (a.as_slice(), out.as_slice_mut()) else { return out };
+    // The wrapped source column of every (output column, tap), once per plane.
+    let cols: Vec<usize> = (0..ow).flat_map(|j| (0..size).map(move |v| (j * stride + v) % w)).collect();
+    let start = if mean { 0.0 } else { f32::NEG_INFINITY };
+    for (i, out_row) in dst.chunks_exact_mut(ow.max(1)).enumerate().take(oh) {
+        out_row.fill(start);
         for u in 0..size {
-            for v in 0..size {
-                let x = a[((i * stride + u) % h, (j * stride + v) % w)];
-                acc = if mean { acc + x } else { acc.max(x) };
+            let r = (i * stride + u) % h;
+            let row = &src[r * w..(r + 1) * w];
+            for (o, taps) in out_row.iter_mut().zip(cols.chunks_exact(size.max(1))) {
+                for &c in taps {
+                    *o = if mean { *o + row[c] } else { o.max(row[c]) };
+                }
             }
         }
         if mean {
-            acc / (size * size) as f32
-        } else {
-            acc
+            let n = (size * size) as f32;
+            out_row.iter_mut().for_each(|o| *o /= n);
         }
-    })
+    }
+    out
 }
 
 /// Blur with the separable binomial filter `[1, 2, 1] / 4` (circular), then
@@ -117,6 +126,34 @@ impl Layer for Pool {
             // Max over 2 (stride 1), then a 3-tap blur centred on the kept cell.
             PoolMode::Blur => Geometry::Window { size: self.size + 2, stride: self.stride, offset: 1 },
             _ => Geometry::Window { size: self.size, stride: self.stride, offset: 0 },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pool_plane_matches_the_definition() {
+        let a = ndarray::Array2::from_shape_fn((6, 7), |(i, j)| ((i * 7 + j) % 5) as f32 - (i as f32) / 3.0);
+        for (size, stride) in [(2, 2), (3, 1), (3, 2), (1, 1), (2, 3)] {
+            for mean in [false, true] {
+                let got = pool_plane(a.view(), size, stride, mean);
+                assert_eq!(got.dim(), (6 / stride, 7 / stride));
+                for ((i, j), &v) in got.indexed_iter() {
+                    let xs: Vec<f32> = (0..size)
+                        .flat_map(|u| (0..size).map(move |v| (u, v)))
+                        .map(|(u, v)| a[((i * stride + u) % 6, (j * stride + v) % 7)])
+                        .collect();
+                    let want = if mean {
+                        xs.iter().sum::<f32>() / xs.len() as f32
+                    } else {
+                        xs.iter().cloned().fold(f32::NEG_INFINITY, f32::max)
+                    };
+                    assert!((v - want).abs() < 1e-6, "{size}/{stride} mean={mean} at ({i}, {j}): {v} vs {want}");
+                }
+            }
         }
     }
 }
