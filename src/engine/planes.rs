@@ -13,15 +13,25 @@ pub fn map_planes(data: &Tensor, f: impl Fn(ArrayView2<f32>) -> Array2<f32>) -> 
     let lead: usize = shape[..nd - 2].iter().product();
     let std = data.as_standard_layout();
     let flat = std.view().into_shape_with_order((lead, h, w)).expect("standard layout reshapes");
-    let planes: Vec<Array2<f32>> = flat.outer_iter().map(&f).collect();
-    let (oh, ow) = planes.first().map(|p| p.dim()).unwrap_or_else(|| f(Array2::zeros((h, w)).view()).dim());
+    // The first plane gives the output size; every plane is then written
+    // straight into the output (no second copy of all the planes).
+    let mut planes = flat.outer_iter();
+    let first = match planes.next() {
+        Some(p) => f(p),
+        None => f(Array2::zeros((h, w)).view()),
+    };
+    let (oh, ow) = first.dim();
     let mut out_shape = shape[..nd - 2].to_vec();
     out_shape.extend([oh, ow]);
     let mut out = Tensor::zeros(out_shape);
-    {
+    if lead > 0 {
         let mut view = out.view_mut().into_shape_with_order((lead, oh, ow)).expect("fresh arrays are contiguous");
-        for (mut dst, src) in view.outer_iter_mut().zip(planes.iter()) {
-            dst.assign(src);
+        let mut dst = view.outer_iter_mut();
+        if let Some(mut d) = dst.next() {
+            d.assign(&first);
+        }
+        for (mut d, src) in dst.zip(planes) {
+            d.assign(&f(src));
         }
     }
     out

@@ -30,7 +30,10 @@ impl Layer for Activation {
 
     fn forward(&self, x: &Signal) -> Result<Signal, LayerError> {
         let data = match self {
-            Activation::Relu => x.data.mapv(|v| v.max(0.0)),
+            // `if 0 < v { v } else { 0 }` rather than `v.max(0.0)`: the same
+            // values (NaN gives 0 either way), but it compiles to one SIMD
+            // pseudo-max in wasm, where `f32::max` costs a NaN dance per lane.
+            Activation::Relu => x.data.mapv(|v| if 0.0 < v { v } else { 0.0 }),
             Activation::Tanh => x.data.mapv(f32::tanh),
         };
         Ok(Signal::new(data, x.space.clone()))

@@ -50,6 +50,16 @@ pub fn pool_plane(a: ArrayView2<f32>, size: usize, stride: usize, mean: bool) ->
     let mut out = Array2::<f32>::zeros((oh, ow));
     let a = a.as_standard_layout();
     let (Some(src), Some(dst)) = (a.as_slice(), out.as_slice_mut()) else { return out };
+    if size == 2 && stride == 2 && !mean && w >= 2 {
+        // The usual 2×2 max pool: windows tile the plane and never wrap.
+        for (i, out_row) in dst.chunks_exact_mut(ow).enumerate().take(oh) {
+            let (r0, r1) = (&src[2 * i * w..(2 * i + 1) * w], &src[(2 * i + 1) * w..(2 * i + 2) * w]);
+            for ((o, a), b) in out_row.iter_mut().zip(r0.chunks_exact(2)).zip(r1.chunks_exact(2)) {
+                *o = a[0].max(a[1]).max(b[0].max(b[1]));
+            }
+        }
+        return out;
+    }
     // The wrapped source column of every (output column, tap), once per plane.
     let cols: Vec<usize> = (0..ow).flat_map(|j| (0..size).map(move |v| (j * stride + v) % w)).collect();
     let start = if mean { 0.0 } else { f32::NEG_INFINITY };
