@@ -42,21 +42,36 @@ pub fn aggregate(
     let values = values.as_standard_layout();
     let src = values.as_slice().unwrap_or(&[]);
     let mut out = vec![0f32; n * f];
-    for (i, row) in out.chunks_exact_mut(f.max(1)).enumerate().take(n) {
-        let mut count = 0usize;
-        for (j, w) in graph.neighbours(i) {
-            let c = coef(i, j, w);
-            let msg = &src[j * f..(j + 1) * f];
-            match mode {
-                Aggregation::Sum | Aggregation::Mean => row.iter_mut().zip(msg).for_each(|(o, &m)| *o += c * m),
-                Aggregation::Max if count == 0 => row.iter_mut().zip(msg).for_each(|(o, &m)| *o = c * m),
-                Aggregation::Max => row.iter_mut().zip(msg).for_each(|(o, &m)| *o = o.max(c * m)),
+    let f1 = f.max(1);
+    // One loop per mode (the mode is not re-examined for every message).
+    match mode {
+        Aggregation::Sum | Aggregation::Mean => {
+            for (i, row) in out.chunks_exact_mut(f1).enumerate().take(n) {
+                let mut count = 0usize;
+                for (j, w) in graph.neighbours(i) {
+                    let c = coef(i, j, w);
+                    let msg = &src[j * f..(j + 1) * f];
+                    row.iter_mut().zip(msg).for_each(|(o, &m)| *o += c * m);
+                    count += 1;
+                }
+                if mode == Aggregation::Mean && count > 0 {
+                    let inv = 1.0 / count as f32;
+                    row.iter_mut().for_each(|o| *o *= inv);
+                }
             }
-            count += 1;
         }
-        if mode == Aggregation::Mean && count > 0 {
-            let inv = 1.0 / count as f32;
-            row.iter_mut().for_each(|o| *o *= inv);
+        Aggregation::Max => {
+            for (i, row) in out.chunks_exact_mut(f1).enumerate().take(n) {
+                for (k, (j, w)) in graph.neighbours(i).enumerate() {
+                    let c = coef(i, j, w);
+                    let msg = &src[j * f..(j + 1) * f];
+                    if k == 0 {
+                        row.iter_mut().zip(msg).for_each(|(o, &m)| *o = c * m);
+                    } else {
+                        row.iter_mut().zip(msg).for_each(|(o, &m)| *o = o.max(c * m));
+                    }
+                }
+            }
         }
     }
     Array2::from_shape_vec((n, f), out).unwrap_or_else(|_| Array2::zeros((n, f)))

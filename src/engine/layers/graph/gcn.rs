@@ -51,7 +51,9 @@ impl Layer for Gcn {
             })
             .collect();
         let xw = linear(v, &self.weight, None);
-        let mut h = aggregate(graph, &xw, Aggregation::Sum, |i, j, w| w * inv_sqrt[i] * inv_sqrt[j]);
+        let mut h = aggregate(graph, &xw, Aggregation::Sum, |i, j, w| {
+            w * inv_sqrt.get(i).copied().unwrap_or(0.0) * inv_sqrt.get(j).copied().unwrap_or(0.0)
+        });
         for ((mut row, own), s) in h.rows_mut().into_iter().zip(xw.rows()).zip(&inv_sqrt) {
             // The `I` of `A + I`: each node's own message, weight 1 / d_i.
             row.scaled_add(s * s, &own);
