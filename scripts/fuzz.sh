@@ -8,6 +8,7 @@
 #   FUZZ_RUNS=1000000 scripts/fuzz.sh 3600    # stop each target at a million inputs
 #   FUZZ_TARGETS="fasta url_state" scripts/fuzz.sh 30
 #   FUZZ_SANITIZER=none scripts/fuzz.sh 60    # faster, without AddressSanitizer
+#   FUZZ_TIMEOUT=60 nice scripts/fuzz.sh 600  # per-input limit in seconds (default 10)
 #
 # New inputs that reach new code go to fuzz/work/<target> (not committed);
 # a failing input is saved under fuzz/artifacts/<target>/ and the script
@@ -21,7 +22,9 @@ SANITIZER="${FUZZ_SANITIZER:-address}"
 # Limits for every input: a hang is an input slower than TIMEOUT seconds; an
 # input that makes the process use more than RSS_MB (or ask for that much at
 # once) is an unbounded allocation.
-TIMEOUT=10
+# libFuzzer measures wall-clock time: on a machine busy with builds, give
+# a niced campaign more (FUZZ_TIMEOUT=60), or a starved process "hangs".
+TIMEOUT="${FUZZ_TIMEOUT:-10}"
 RSS_MB=2048
 
 say() { printf '\033[1m[fuzz]\033[0m %s\n' "$*"; }

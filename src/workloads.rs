@@ -2,7 +2,8 @@
 //! benches (`benches/`) and the hidden browser page (`#/bench`): the two
 //! kernels (conv2d, matrix product) and the default view of every lab,
 //! recomputed with the same engine calls, in the same order, as the lab's
-//! own recompute (`src/app/*_lab/state.rs`, `recompute.rs`, `pipelines.rs`):
+//! own recompute (`src/app/*_lab/state.rs`, `recompute.rs`, and for DNA the
+//! very functions the lab calls, `engine::strand_pipelines`):
 //! both pipelines (x and g·x) and the per-layer checks. Only the DOM work
 //! (drawing the planes) is left out. Timing is the caller's job: nothing
 //! here reads a clock, so the same code runs natively and in wasm.
@@ -15,15 +16,14 @@ use crate::engine::models::dna::{build as build_dna, DnaModelConfig};
 use crate::engine::models::graph::{build as build_graph, GraphModelConfig};
 use crate::engine::models::image::{build as build_image, ImageArch, ImageModelConfig};
 use crate::engine::models::sequence::{check as check_sequence, SequenceArch};
-use crate::engine::nucleotide::{encode, one_hot};
 use crate::engine::rng::Rng;
 use crate::engine::space::Signal;
-use crate::engine::strand_window::{edit_under, update_trace, update_trace_span};
+use crate::engine::strand_pipelines::{self, Pipelines};
 use crate::engine::transform::Transform;
 use crate::io::sequence_presets::{pad_left, render as render_sequence, Sampling};
 use crate::io::transform_expr::{parse, Domain};
 use crate::io::{dna_presets, graph_presets, image_presets, image_settings, sequence_settings};
-use ndarray::{Array1, Array2, Array3, Array4, Axis, Slice};
+use ndarray::{Array1, Array2, Array3, Array4};
 
 /// The conv2d shape of issue 6 (through [`conv2d`], the engine's direct kernel): 3×3, 16 → 16 channels, 128×128, zero
 /// ("same") padding as in TensorFlow.js.
@@ -109,11 +109,13 @@ pub enum LabCase {
     /// The graph lab on a new graph: g's node move, the moved drawing, the
     /// features, the model (rebuilt, as the lab does), both pipelines, checks.
     Graph { input: GraphInput, cfg: GraphModelConfig, g: Transform },
-    /// The DNA lab on a new sequence: encode, both pipelines, checks.
+    /// The DNA lab on a new sequence: encode, both pipelines, checks
+    /// (`strand_pipelines::full`, as the lab).
     DnaFull { model: Model, seq: String, g: Transform },
     /// The DNA lab after a one-base edit in place: only the windows the edit
-    /// touches, for x and g·x, then every check (`pipelines::edit`).
-    DnaEdit { model: Model, seq: String, g: Transform, x: Signal, trace_x: Vec<Signal>, trace_gx: Vec<Signal> },
+    /// touches, for x and g·x, then every check (`strand_pipelines::edit`,
+    /// as the lab, copies of the old traces included).
+    DnaEdit { model: Model, seq: String, g: Transform, pipelines: Pipelines },
     /// The sequence lab: all three models (RNN, gated RNN, LSTM) on x and g·x.
     Sequence { x: Signal, cfg: crate::engine::models::sequence::SequenceModelConfig, g: Transform },
 }
@@ -140,9 +142,8 @@ pub fn lab_case(name: &str) -> Result<LabCase, String> {
             if name == "dna-100k" {
                 LabCase::DnaFull { model, seq, g }
             } else {
-                let x = encode(&seq).map_err(|e| e.to_string())?;
-                let report = run_with(&model, &model, &x, &g)?;
-                LabCase::DnaEdit { model, seq, g, x, trace_x: report.trace_x, trace_gx: report.trace_gx }
+                let pipelines = strand_pipelines::full(&model, &seq, &g)?;
+                LabCase::DnaEdit { model, seq, g, pipelines }
             }
         }
         "sequence-1000" => {
@@ -167,8 +168,14 @@ fn image(arch: ImageArch) -> Result<LabCase, String> {
 }
 
 impl LabCase {
-    /// Recompute the view; returns the checks (so nothing is optimised away).
-    pub fn run(&mut self) -> Result<Vec<LayerCheck>, String> {
+    /// Recompute the view; returns how many layers were checked (the
+    /// checks themselves are dropped here, as the lab drops its old ones).
+    pub fn run(&mut self) -> Result<usize, String> {
+        self.checks().map(|c| c.len())
+    }
+
+    /// Recompute the view and return its checks.
+    pub fn checks(&mut self) -> Result<Vec<LayerCheck>, String> {
         match self {
             LabCase::Image { model, x, g } => {
                 let trace_x = model.trace(x).map_err(|e| e.0)?;
@@ -186,11 +193,18 @@ impl LabCase {
                 let model = build_graph(cfg, n, width).map_err(|e| e.0)?;
                 Ok(run_with(&model, &model, &x, g)?.checks)
             }
-            LabCase::DnaFull { model, seq, g } => {
-                let x = encode(seq).map_err(|e| e.to_string())?;
-                Ok(run_with(model, model, &x, g)?.checks)
+            LabCase::DnaFull { model, seq, g } => Ok(strand_pipelines::full(model, seq, g)?.checks),
+            LabCase::DnaEdit { model, seq, g, pipelines } => {
+                // Flip one base in the middle (A↔C, alternating on every call).
+                let at = seq.len() / 2;
+                let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
+                seq.replace_range(at..at + 1, flipped);
+                let (mut next, _) = strand_pipelines::edit(model, pipelines, seq, at..at + 1, g)?;
+                // The next edit needs the traces, not the checks.
+                let checks = std::mem::take(&mut next.checks);
+                *pipelines = next;
+                Ok(checks)
             }
-            LabCase::DnaEdit { model, seq, g, x, trace_x, trace_gx } => dna_edit(model, seq, g, x, trace_x, trace_gx),
             LabCase::Sequence { x, cfg, g } => {
                 let mut checks = Vec::new();
                 for arch in SequenceArch::ALL {
@@ -203,37 +217,10 @@ impl LabCase {
     }
 }
 
-/// Flip one base in the middle of the sequence (A↔C, alternating on every
-/// call) and bring both traces up to date as `dna_lab::pipelines::edit` does.
-fn dna_edit(
-    model: &Model,
-    seq: &mut String,
-    g: &Transform,
-    x: &mut Signal,
-    trace_x: &mut [Signal],
-    trace_gx: &mut Vec<Signal>,
-) -> Result<Vec<LayerCheck>, String> {
-    let l = seq.len();
-    let at = l / 2;
-    let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
-    seq.replace_range(at..at + 1, flipped);
-    let edit = at..at + 1;
-    let enc = one_hot(flipped).map_err(|e| e.to_string())?;
-    x.data.slice_axis_mut(Axis(1), Slice::from(edit.clone())).assign(&enc);
-    update_trace(model, x, trace_x, edit.clone()).map_err(|e| e.0)?;
-    let gx = g.act(x).map_err(|e| e.0)?;
-    match edit_under(g, edit, l) {
-        Some((s, e)) => {
-            update_trace_span(model, &gx, trace_gx, s, e).map_err(|e| e.0)?;
-        }
-        None => *trace_gx = model.trace(&gx).map_err(|e| e.0)?,
-    }
-    Ok(compare(model, trace_x, trace_gx, g))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::nucleotide::encode;
 
     #[test]
     fn every_workload_builds_and_runs() {
@@ -241,8 +228,9 @@ mod tests {
         assert!(MatmulCase::new(8).run().is_finite());
         for name in LAB_CASES {
             let mut case = lab_case(name).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let checks = case.run().unwrap_or_else(|e| panic!("{name}: {e}"));
+            let checks = case.checks().unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(!checks.is_empty(), "{name} checks something");
+            assert_eq!(case.run(), Ok(checks.len()));
         }
         assert!(lab_case("nope").is_err());
     }
@@ -251,8 +239,9 @@ mod tests {
     fn the_dna_edit_keeps_the_traces_equal_to_a_full_run() {
         let mut case = lab_case("dna-100k-edit").unwrap();
         case.run().unwrap();
-        let LabCase::DnaEdit { model, seq, g, trace_x, trace_gx, .. } = &case else { panic!("not an edit case") };
+        let LabCase::DnaEdit { model, seq, g, pipelines } = &case else { panic!("not an edit case") };
         let full = run_with(model, model, &encode(seq).unwrap(), g).unwrap();
+        let (trace_x, trace_gx) = (&pipelines.trace_x, &pipelines.trace_gx);
         for (a, b) in full.trace_x.iter().zip(trace_x).chain(full.trace_gx.iter().zip(trace_gx.iter())) {
             assert!(crate::engine::check::relative_error(&a.data, &b.data) < 1e-5);
         }

@@ -28,6 +28,7 @@ pub mod planes;
 pub mod receptive_field;
 pub mod rng;
 pub mod space;
+pub mod strand_pipelines;
 pub mod strand_window;
 pub mod stride_parity;
 pub mod sweep;

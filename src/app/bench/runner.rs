@@ -122,7 +122,7 @@ pub async fn run(out: Callback<Msg>) {
         let mut times = Vec::with_capacity(LAB_RUNS);
         let mut error = None;
         for i in 0..LAB_RUNS + 2 {
-            let (ms, r) = timed(|| case.run().map(|c| c.len()));
+            let (ms, r) = timed(|| case.run());
             if let Err(e) = r {
                 error = Some(e);
                 break;
@@ -160,7 +160,7 @@ pub async fn run(out: Callback<Msg>) {
     let mut edits = Vec::new();
     if let Ok(mut case) = lab_case("image-cnn-gap") {
         for i in 0..EDITS {
-            let (ms, _) = timed(|| case.run().map(|c| c.len()));
+            let (ms, _) = timed(|| case.run());
             edits.push(ms);
             if i % 25 == 0 {
                 yield_now().await;

@@ -3,7 +3,7 @@
 //! of a few bases updates only the windows it touches, a new transformation
 //! reruns only the g·x pipeline, zooming reruns nothing.
 
-use super::pipelines::{self, Pipelines, Update};
+use crate::engine::strand_pipelines::{self as pipelines, Pipelines, Update};
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};

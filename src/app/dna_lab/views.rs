@@ -4,7 +4,7 @@
 //! pooled vectors and the score. Channels are named so the pairs read at a
 //! glance: `w1`, `RC(w1)` for an RC layer's filter and its partner.
 
-use super::pipelines::Pipelines;
+use crate::engine::strand_pipelines::Pipelines;
 use crate::app::widgets::bar_chart::Series;
 use crate::app::widgets::track_plot::Tracks;
 use crate::engine::downsample::Window;

@@ -2,6 +2,9 @@
 //! run (new sequence length, new model, new g), or, after an in-place edit
 //! of a few bases, only the window of each layer that the edit touches
 //! (`strand_window::update_trace`), for x and for g·x.
+//!
+//! The lab (`app::dna_lab::state`) and the benchmarks (`workloads`) both
+//! call these functions, so what is measured is what the learner runs.
 
 use crate::engine::check::{compare, LayerCheck};
 use crate::engine::layers::Geometry;
