@@ -171,7 +171,14 @@ impl LabCase {
     /// Recompute the view; returns how many layers were checked (the
     /// checks themselves are dropped here, as the lab drops its old ones).
     pub fn run(&mut self) -> Result<usize, String> {
-        self.checks().map(|c| c.len())
+        match self {
+            // The edited pipelines keep their checks: the next edit moves their sums.
+            LabCase::DnaEdit { model, seq, g, pipelines } => {
+                *pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                Ok(pipelines.checks.len())
+            }
+            _ => self.checks().map(|c| c.len()),
+        }
     }
 
     /// Recompute the view and return its checks.
@@ -195,15 +202,8 @@ impl LabCase {
             }
             LabCase::DnaFull { model, seq, g } => Ok(strand_pipelines::full(model, seq, g)?.checks),
             LabCase::DnaEdit { model, seq, g, pipelines } => {
-                // Flip one base in the middle (A↔C, alternating on every call).
-                let at = seq.len() / 2;
-                let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
-                seq.replace_range(at..at + 1, flipped);
-                let (mut next, _) = strand_pipelines::edit(model, pipelines, seq, at..at + 1, g)?;
-                // The next edit needs the traces, not the checks.
-                let checks = std::mem::take(&mut next.checks);
-                *pipelines = next;
-                Ok(checks)
+                *pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                Ok(pipelines.checks.clone())
             }
             LabCase::Sequence { x, cfg, g } => {
                 let mut checks = Vec::new();
@@ -215,6 +215,15 @@ impl LabCase {
             }
         }
     }
+}
+
+/// Flip one base in the middle of `seq` (A↔C, alternating on every call)
+/// and bring the pipelines up to date as the DNA lab does.
+fn edit_middle_base(model: &Model, seq: &mut String, g: &Transform, old: &Pipelines) -> Result<Pipelines, String> {
+    let at = seq.len() / 2;
+    let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
+    seq.replace_range(at..at + 1, flipped);
+    Ok(strand_pipelines::edit(model, old, seq, at..at + 1, g)?.0)
 }
 
 #[cfg(test)]

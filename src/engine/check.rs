@@ -63,23 +63,58 @@ impl fmt::Display for Verdict {
 /// `‖a − b‖ / max(‖b‖, 1e-12)` in f64; 0 when both are zero; infinite when
 /// the shapes differ (the outputs cannot even be compared entry by entry).
 pub fn relative_error(a: &Tensor, b: &Tensor) -> f64 {
-    if a.shape() != b.shape() {
-        return f64::INFINITY;
-    }
-    // Contiguous arrays (the usual case) as plain slices: iterating an
-    // n-dimensional array element by element is several times slower, and
-    // the check runs this on every layer of a 100 kb strand.
-    let (diff, norm) = match (a.as_slice(), b.as_slice()) {
-        (Some(sa), Some(sb)) => squared_sums(sa, sb),
-        _ => {
-            let (sa, sb) = (a.iter().copied().collect::<Vec<_>>(), b.iter().copied().collect::<Vec<_>>());
-            squared_sums(&sa, &sb)
+    ErrorSums::of(a, b).error()
+}
+
+/// The two sums behind a relative error `‖a − b‖ / ‖b‖`: `diff = Σ (a − b)²`
+/// and `norm = Σ b²`. Kept per layer so that an edit of a few positions can
+/// move them by the difference of those positions alone (the DNA lab,
+/// `engine::strand_pipelines`) instead of summing every position again.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ErrorSums {
+    pub diff: f64,
+    pub norm: f64,
+}
+
+impl ErrorSums {
+    /// The sums over two whole tensors; `diff` is infinite when the shapes differ.
+    pub fn of(a: &Tensor, b: &Tensor) -> ErrorSums {
+        if a.shape() != b.shape() {
+            return ErrorSums { diff: f64::INFINITY, norm: 0.0 };
         }
-    };
-    if diff == 0.0 {
-        0.0
-    } else {
-        diff.sqrt() / norm.sqrt().max(1e-12)
+        // Contiguous arrays (the usual case) as plain slices: iterating an
+        // n-dimensional array element by element is several times slower, and
+        // the check runs this on every layer of a 100 kb strand.
+        let (diff, norm) = match (a.as_slice(), b.as_slice()) {
+            (Some(sa), Some(sb)) => squared_sums(sa, sb),
+            _ => {
+                let (sa, sb) = (a.iter().copied().collect::<Vec<_>>(), b.iter().copied().collect::<Vec<_>>());
+                squared_sums(&sa, &sb)
+            }
+        };
+        ErrorSums { diff, norm }
+    }
+
+    /// `sqrt(diff) / max(sqrt(norm), 1e-12)`; exactly 0 when `diff` is 0.
+    pub fn error(self) -> f64 {
+        if self.diff == 0.0 {
+            0.0
+        } else {
+            self.diff.sqrt() / self.norm.sqrt().max(1e-12)
+        }
+    }
+
+    /// These sums after the entries summed in `before` were replaced by
+    /// those summed in `after` (never below zero: rounding of the
+    /// subtraction cannot make a sum of squares negative).
+    pub fn replaced(self, before: ErrorSums, after: ErrorSums) -> ErrorSums {
+        let diff = if self.diff == before.diff { after.diff } else { (self.diff - before.diff + after.diff).max(0.0) };
+        let norm = if self.norm == before.norm { after.norm } else { (self.norm - before.norm + after.norm).max(0.0) };
+        ErrorSums { diff, norm }
+    }
+
+    pub fn add(self, other: ErrorSums) -> ErrorSums {
+        ErrorSums { diff: self.diff + other.diff, norm: self.norm + other.norm }
     }
 }
 
@@ -121,6 +156,42 @@ pub struct LayerCheck {
     /// `ρ_k(g)·Φ_k(x)`, or why it does not exist.
     pub moved: Result<Signal, String>,
     pub verdict: Verdict,
+    /// The sums behind the invariance error (`Φ_k(g·x)` against `Φ_k(x)`).
+    pub invariance_sums: ErrorSums,
+    /// The sums behind the equivariance error, when `g` acts here.
+    pub equivariance_sums: Option<ErrorSums>,
+}
+
+impl LayerCheck {
+    /// The check of layer `index` from its sums.
+    pub fn from_sums(
+        index: usize,
+        layer: &dyn crate::engine::layers::Layer,
+        invariance_sums: ErrorSums,
+        equivariance_sums: Option<ErrorSums>,
+        moved: Result<Signal, String>,
+    ) -> LayerCheck {
+        let invariance_error = invariance_sums.error();
+        let equivariance_error = equivariance_sums.map(ErrorSums::error);
+        LayerCheck {
+            index,
+            kind: layer.kind(),
+            label: layer.label(),
+            invariance_error,
+            equivariance_error,
+            moved,
+            verdict: Verdict::from_errors(invariance_error, equivariance_error),
+            invariance_sums,
+            equivariance_sums,
+        }
+    }
+
+    /// Check layer `index` whose outputs on `x` and `g·x` are `fx` and `fgx`.
+    pub fn of(index: usize, layer: &dyn crate::engine::layers::Layer, fx: &Signal, fgx: &Signal, g: &Transform) -> Self {
+        let moved = g.act(fx).map_err(|e| e.0);
+        let equivariance_sums = moved.as_ref().ok().map(|m| ErrorSums::of(&fgx.data, &m.data));
+        LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), equivariance_sums, moved)
+    }
 }
 
 /// Compare the traces of `x` and `g·x` layer by layer.
@@ -130,20 +201,7 @@ pub fn compare(model: &Model, trace_x: &[Signal], trace_gx: &[Signal], g: &Trans
         .iter()
         .zip(trace_x.iter().zip(trace_gx.iter()))
         .enumerate()
-        .map(|(index, (layer, (fx, fgx)))| {
-            let invariance_error = relative_error(&fgx.data, &fx.data);
-            let moved = g.act(fx).map_err(|e| e.0);
-            let equivariance_error = moved.as_ref().ok().map(|m| relative_error(&fgx.data, &m.data));
-            LayerCheck {
-                index,
-                kind: layer.kind(),
-                label: layer.label(),
-                invariance_error,
-                equivariance_error,
-                moved,
-                verdict: Verdict::from_errors(invariance_error, equivariance_error),
-            }
-        })
+        .map(|(index, (layer, (fx, fgx)))| LayerCheck::of(index, layer.as_ref(), fx, fgx, g))
         .collect()
 }
 
