@@ -115,7 +115,7 @@ pub enum LabCase {
     /// The DNA lab after a one-base edit in place: only the windows the edit
     /// touches, for x and g·x, then every check (`strand_pipelines::edit`,
     /// as the lab, copies of the old traces included).
-    DnaEdit { model: Model, seq: String, g: Transform, pipelines: Pipelines },
+    DnaEdit { model: Model, seq: String, g: Transform, pipelines: Box<Pipelines> },
     /// The sequence lab: all three models (RNN, gated RNN, LSTM) on x and g·x.
     Sequence { x: Signal, cfg: crate::engine::models::sequence::SequenceModelConfig, g: Transform },
 }
@@ -143,7 +143,7 @@ pub fn lab_case(name: &str) -> Result<LabCase, String> {
                 LabCase::DnaFull { model, seq, g }
             } else {
                 let pipelines = strand_pipelines::full(&model, &seq, &g)?;
-                LabCase::DnaEdit { model, seq, g, pipelines }
+                LabCase::DnaEdit { model, seq, g, pipelines: Box::new(pipelines) }
             }
         }
         "sequence-1000" => {
@@ -174,7 +174,7 @@ impl LabCase {
         match self {
             // The edited pipelines keep their checks: the next edit moves their sums.
             LabCase::DnaEdit { model, seq, g, pipelines } => {
-                *pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                **pipelines = edit_middle_base(model, seq, g, pipelines)?;
                 Ok(pipelines.checks.len())
             }
             _ => self.checks().map(|c| c.len()),
@@ -202,7 +202,7 @@ impl LabCase {
             }
             LabCase::DnaFull { model, seq, g } => Ok(strand_pipelines::full(model, seq, g)?.checks),
             LabCase::DnaEdit { model, seq, g, pipelines } => {
-                *pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                **pipelines = edit_middle_base(model, seq, g, pipelines)?;
                 Ok(pipelines.checks.clone())
             }
             LabCase::Sequence { x, cfg, g } => {

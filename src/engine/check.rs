@@ -113,7 +113,12 @@ impl ErrorSums {
         ErrorSums { diff, norm }
     }
 
-    pub fn add(self, other: ErrorSums) -> ErrorSums {
+}
+
+impl std::ops::Add for ErrorSums {
+    type Output = ErrorSums;
+
+    fn add(self, other: ErrorSums) -> ErrorSums {
         ErrorSums { diff: self.diff + other.diff, norm: self.norm + other.norm }
     }
 }

@@ -176,6 +176,7 @@ fn strand_len(s: &Signal) -> Option<usize> {
 }
 
 /// The positions of the cyclic span `[s, e)` modulo `l`, as at most two ranges.
+#[allow(clippy::single_range_in_vec_init)] // a list of ranges, here of one
 fn cyclic(s: i64, e: i64, l: usize) -> Vec<Range<usize>> {
     let n = l as i64;
     if n == 0 || e - s >= n {
@@ -213,7 +214,7 @@ fn window_sums(a: &Tensor, b: &Tensor, ranges: &[Range<usize>]) -> Option<ErrorS
         for r in ranges {
             let r = r.start.min(l)..r.end.min(l);
             let (diff, norm) = squared_sums(&ra[r.clone()], &rb[r]);
-            total = total.add(ErrorSums { diff, norm });
+            total = total + ErrorSums { diff, norm };
         }
     }
     Some(total)
