@@ -51,12 +51,17 @@ impl Layer for Gcn {
             })
             .collect();
         let xw = linear(v, &self.weight, None);
-        let mut h = aggregate(graph, &xw, Aggregation::Sum, |i, j, w| {
-            w * inv_sqrt.get(i).copied().unwrap_or(0.0) * inv_sqrt.get(j).copied().unwrap_or(0.0)
-        });
-        for ((mut row, own), s) in h.rows_mut().into_iter().zip(xw.rows()).zip(&inv_sqrt) {
+        // Σ_j a_ij / sqrt(d_i d_j) · xw_j = (1 / sqrt(d_i)) · Σ_j a_ij · (xw_j / sqrt(d_j)):
+        // scale the rows once, so each of the E messages is a plain weighted sum.
+        let mut scaled = xw.clone();
+        for (mut row, &s) in scaled.rows_mut().into_iter().zip(&inv_sqrt) {
+            row *= s;
+        }
+        let mut h = aggregate(graph, &scaled, Aggregation::Sum, |_, _, w| w);
+        for ((mut row, own), &s) in h.rows_mut().into_iter().zip(scaled.rows()).zip(&inv_sqrt) {
             // The `I` of `A + I`: each node's own message, weight 1 / d_i.
-            row.scaled_add(s * s, &own);
+            row.scaled_add(1.0, &own);
+            row *= s;
             row += &self.bias;
         }
         Ok(on_graph(h, graph))
