@@ -3,18 +3,17 @@
 //! (odd `K`) and out-of-range positions either wrapped (circular padding) or
 //! zero (zero padding).
 //!
-//! The fast path is im2col + one matrix product (ndarray's `dot`), done in
-//! tiles of positions so the column matrix stays in cache and never grows
-//! with the sequence (a 100 kb strand would otherwise need tens of MB).
-//! [`conv1d_window`] computes only the outputs on positions `[a, b)`: the
-//! same code, so a local edit can recompute a window bit for bit.
-//! [`conv1d_reference`] is the direct loop the fast path is tested against.
+//! The fast path is a register-blocked direct convolution ([`conv1d_window`],
+//! the tile of `conv2d_direct`; it replaced im2col + one matrix product, see
+//! BENCHMARKS.md). [`conv1d_window`] computes only the outputs on positions
+//! `[a, b)`: the same code, so a local edit can recompute a window bit for
+//! bit. [`conv1d_reference`] is the direct loop the fast path is tested against.
 
 pub use super::conv2d::Padding;
 use ndarray::{Array2, ArrayView1, ArrayView2, ArrayView3};
 
-/// Positions per im2col tile: `C·K × TILE` floats stay well inside L2.
-const TILE: usize = 2048;
+use super::conv2d_direct::{tile, OB, XT};
+
 
 /// Source position for output `i` and tap `k`, or `None` for a zero pad.
 #[inline]
@@ -33,6 +32,12 @@ pub fn conv1d(x: ArrayView2<f32>, w: ArrayView3<f32>, b: ArrayView1<f32>, pad: P
 }
 
 /// The outputs on positions `[start, end)` only (`end <= L`); returns `(O, end - start)`.
+///
+/// A direct convolution in tiles of 4 filters × 8 positions (the tile of
+/// [`conv2d_direct`](super::conv2d_direct), one filter row): every output
+/// is summed in the same order whatever the window, so a window equals the
+/// same positions of the whole strand bit for bit (the DNA lab's edits rely
+/// on it).
 pub fn conv1d_window(
     x: ArrayView2<f32>,
     w: ArrayView3<f32>,
@@ -44,59 +49,77 @@ pub fn conv1d_window(
     let (c, _) = x.dim();
     let (o, _, k) = w.dim();
     let end = end.max(start);
-    let wm = w.to_shape((o, c * k)).expect("weights reshape to (O, C·K)");
-    let mut out = Array2::<f32>::zeros((o, end - start));
-    let mut t0 = start;
-    while t0 < end {
-        let t1 = (t0 + TILE).min(end);
-        let cols = im2col(x, k, pad, t0, t1);
-        let part = wm.dot(&cols);
-        for oo in 0..o {
-            let mut dst = out.row_mut(oo);
-            let dst = dst.as_slice_mut().expect("rows of a fresh array are contiguous");
-            let bias = b[oo];
-            for (d, &v) in dst[t0 - start..t1 - start].iter_mut().zip(part.row(oo).iter()) {
-                *d = v + bias;
+    let n = end - start;
+    if n == 0 || k == 0 {
+        return Array2::zeros((o, n));
+    }
+    let tiles = n.div_ceil(XT);
+    // Every tile reads XT + K - 1 positions from its start.
+    let pw = tiles * XT + k - 1;
+    let input = padded_rows(x, k / 2, start, pw, pad);
+    let weights = blocked_weights(w);
+    let mut out = Array2::<f32>::zeros((o, n));
+    let Some(out_slice) = out.as_slice_mut() else { return out };
+    for (blk, wb) in weights.chunks_exact((c * k * OB).max(1)).enumerate() {
+        for t in 0..tiles {
+            let j0 = t * XT;
+            let mut acc = tile::Acc::<OB>::default();
+            for (row, wc) in input.chunks_exact(pw).zip(wb.chunks_exact((k * OB).max(1))) {
+                acc.add_row(&row[j0..j0 + XT + k - 1], wc);
+            }
+            let sums = acc.sums();
+            let cols = XT.min(n - j0);
+            for (q, a) in sums.iter().enumerate() {
+                let oo = blk * OB + q;
+                if oo >= o {
+                    break;
+                }
+                let bias = b[oo];
+                let dst = &mut out_slice[oo * n + j0..oo * n + j0 + cols];
+                for (d, &s) in dst.iter_mut().zip(a) {
+                    *d = s + bias;
+                }
             }
         }
-        t0 = t1;
     }
     out
 }
 
-/// The im2col matrix for output positions `[t0, t1)`: row `(c, k)`, column
-/// `i - t0` holds `x[c, i + k - p]` (or 0 for a zero pad).
-pub fn im2col(x: ArrayView2<f32>, k: usize, pad: Padding, t0: usize, t1: usize) -> Array2<f32> {
+/// Row `c` holds `x[c, start + j - p]` for `j` in `0..pw` (wrapped, or 0
+/// beyond the ends), as `(C, pw)`.
+fn padded_rows(x: ArrayView2<f32>, p: usize, start: usize, pw: usize, pad: Padding) -> Vec<f32> {
     let (c, l) = x.dim();
-    let p = k / 2;
-    let n = t1.saturating_sub(t0);
-    let mut cols = Array2::<f32>::zeros((c * k, n));
-    for ci in 0..c {
+    let mut out = vec![0f32; c * pw];
+    let first = start as isize - p as isize;
+    // Positions j with first + j inside [0, L): one slice copy per row.
+    let lo = (-first).clamp(0, pw as isize) as usize;
+    let hi = (l as isize - first).clamp(lo as isize, pw as isize) as usize;
+    for (ci, dst) in out.chunks_exact_mut(pw.max(1)).enumerate().take(c) {
         let src = x.row(ci);
-        for kk in 0..k {
-            let mut row = cols.row_mut(ci * k + kk);
-            let row = row.as_slice_mut().expect("rows of a fresh array are contiguous");
-            // The source positions t0 + j + kk - p, j in 0..n, are contiguous
-            // where they stay inside [0, L): copy that part in one go, and
-            // resolve the few padded ends one by one.
-            let first = t0 as isize + kk as isize - p as isize;
-            let lo = (-first).clamp(0, n as isize) as usize;
-            let hi = (l as isize - first).clamp(lo as isize, n as isize) as usize;
-            if hi > lo {
-                let (s0, s1) = ((first + lo as isize) as usize, (first + hi as isize) as usize);
-                match src.as_slice() {
-                    Some(sl) => row[lo..hi].copy_from_slice(&sl[s0..s1]),
-                    None => row[lo..hi].iter_mut().zip(src.iter().skip(s0)).for_each(|(d, &v)| *d = v),
-                }
+        if hi > lo {
+            let (s0, s1) = ((first + lo as isize) as usize, (first + hi as isize) as usize);
+            match src.as_slice() {
+                Some(sl) => dst[lo..hi].copy_from_slice(&sl[s0..s1]),
+                None => dst[lo..hi].iter_mut().zip(src.iter().skip(s0)).for_each(|(d, &v)| *d = v),
             }
-            for j in (0..lo).chain(hi..n) {
-                if let Some(si) = source(t0 as isize + j as isize, kk, p, l, pad) {
-                    row[j] = src[si];
-                }
+        }
+        for j in (0..lo).chain(hi..pw) {
+            if let Some(si) = source(first + j as isize, 0, 0, l, pad) {
+                dst[j] = src[si];
             }
         }
     }
-    cols
+    out
+}
+
+/// The filters regrouped as `(O / OB, C, K, OB)`, zero-filled past `O`.
+fn blocked_weights(w: ArrayView3<f32>) -> Vec<f32> {
+    let (o, c, k) = w.dim();
+    let mut out = vec![0f32; o.div_ceil(OB) * c * k * OB];
+    for ((oo, ci, kk), &value) in w.indexed_iter() {
+        out[(((oo / OB) * c + ci) * k + kk) * OB + oo % OB] = value;
+    }
+    out
 }
 
 /// The direct triple loop: slow, obviously correct.
@@ -139,9 +162,9 @@ mod tests {
     }
 
     #[test]
-    fn fast_matches_reference_across_tiles_and_short_strands() {
+    fn fast_matches_reference_on_long_short_and_ragged_strands() {
         let mut rng = Rng::new(5);
-        for (c, o, k, l) in [(4, 3, 5, 2 * TILE + 37), (2, 2, 7, 3), (3, 1, 1, 9), (4, 2, 9, 1)] {
+        for (c, o, k, l) in [(4, 3, 5, 4133), (2, 2, 7, 3), (3, 1, 1, 9), (4, 2, 9, 1), (5, 9, 9, 30)] {
             let x = Array2::from_shape_fn((c, l), |_| rng.symmetric(1.0));
             let w = Array3::from_shape_fn((o, c, k), |_| rng.symmetric(1.0));
             let b = Array1::from_shape_fn(o, |_| rng.symmetric(1.0));
@@ -152,6 +175,7 @@ mod tests {
                 assert!(err < 1e-4, "c{c} o{o} k{k} l{l} {pad:?}: {err}");
                 let (a, e) = (l / 3, l - l / 4);
                 let win = conv1d_window(x.view(), w.view(), b.view(), pad, a, e);
+                assert_eq!(conv1d_window(x.view(), w.view(), b.view(), pad, a, a).dim(), (o, 0));
                 for i in a..e {
                     for oo in 0..o {
                         assert_eq!(win[(oo, i - a)], fast[(oo, i)]);

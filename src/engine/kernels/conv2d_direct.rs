@@ -11,7 +11,8 @@
 //! of the sum is the same at every pixel, so a circular shift of the input
 //! shifts the output bit for bit (claim I1 holds with error 0).
 //!
-//! Which of the two kernels runs is chosen per shape in `conv2d`; see
+//! The same tile accumulates the 1-D convolutions of the DNA lab
+//! ([`conv1d`](super::conv1d)). Which 2-D kernel runs is chosen in `conv2d`; see
 //! `BENCHMARKS.md` for the measurements behind the choice.
 
 use super::conv2d::Padding;
@@ -20,7 +21,7 @@ use ndarray::{Array3, ArrayView1, ArrayView3, ArrayView4, Axis};
 /// Output channels summed together.
 pub const OB: usize = 4;
 /// Output columns summed together.
-const XT: usize = 8;
+pub(super) const XT: usize = 8;
 
 /// Source index of padded position `i` (the image starts at `p`), or `None`
 /// for a zero pad.
@@ -134,7 +135,7 @@ pub fn conv2d_direct_blocked<const OB: usize>(
 /// The accumulator of one tile: `OB` channels × `XT` columns, and its one
 /// step, a filter row of `K` taps read along an input row.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-mod tile {
+pub(super) mod tile {
     use super::XT;
 
     /// Plain arrays: native builds use im2col (see `conv2d`), so this path
@@ -172,7 +173,7 @@ mod tile {
 /// vectorise the plain loops by itself here (the broadcast weights defeat
 /// its cost model), so the eight 4-lane sums are written out.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-mod tile {
+pub(super) mod tile {
     use super::XT;
     use core::arch::wasm32::{f32x4, f32x4_add, f32x4_extract_lane, f32x4_mul, f32x4_splat, v128};
 
