@@ -12,7 +12,7 @@
 pub use super::conv2d::Padding;
 use ndarray::{Array2, ArrayView1, ArrayView2, ArrayView3};
 
-use super::conv2d_direct::{tile, OB, XT};
+use super::conv2d_direct::{store_tile, tile, OB, XT};
 
 
 /// Source position for output `i` and tap `k`, or `None` for a zero pad.
@@ -67,19 +67,7 @@ pub fn conv1d_window(
             for (row, wc) in input.chunks_exact(pw).zip(wb.chunks_exact((k * OB).max(1))) {
                 acc.add_row(&row[j0..j0 + XT + k - 1], wc);
             }
-            let sums = acc.sums();
-            let cols = XT.min(n - j0);
-            for (q, a) in sums.iter().enumerate() {
-                let oo = blk * OB + q;
-                if oo >= o {
-                    break;
-                }
-                let bias = b[oo];
-                let dst = &mut out_slice[oo * n + j0..oo * n + j0 + cols];
-                for (d, &s) in dst.iter_mut().zip(a) {
-                    *d = s + bias;
-                }
-            }
+            store_tile(&acc.sums(), blk, b, out_slice, |oo| oo * n + j0, XT.min(n - j0));
         }
     }
     out

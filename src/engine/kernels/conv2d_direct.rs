@@ -113,23 +113,32 @@ pub fn conv2d_direct_blocked<const OB: usize>(
                         acc.add_row(row, wu);
                     }
                 }
-                let acc = acc.sums();
                 let cols = XT.min(wd - j0);
-                for (q, a) in acc.iter().enumerate() {
-                    let oo = blk * OB + q;
-                    if oo >= o {
-                        break;
-                    }
-                    let bias = b[oo];
-                    let dst = &mut out_slice[(oo * h + i) * wd + j0..(oo * h + i) * wd + j0 + cols];
-                    for (d, &s) in dst.iter_mut().zip(a) {
-                        *d = s + bias;
-                    }
-                }
+                store_tile(&acc.sums(), blk, b, out_slice, |oo| (oo * h + i) * wd + j0, cols);
             }
         }
     }
     out
+}
+
+/// Write a tile's sums plus bias: output channel `blk · OB + q` (those below
+/// `b.len()`) to `out[at(channel)..][..cols]`.
+pub(super) fn store_tile<const OB: usize>(
+    sums: &[[f32; XT]; OB],
+    blk: usize,
+    b: ArrayView1<f32>,
+    out: &mut [f32],
+    at: impl Fn(usize) -> usize,
+    cols: usize,
+) {
+    for (q, a) in sums.iter().enumerate() {
+        let oo = blk * OB + q;
+        let Some(&bias) = b.get(oo) else { break };
+        let start = at(oo);
+        for (d, &s) in out[start..start + cols].iter_mut().zip(a) {
+            *d = s + bias;
+        }
+    }
 }
 
 /// The accumulator of one tile: `OB` channels × `XT` columns, and its one
@@ -217,31 +226,11 @@ pub(super) mod tile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::kernels::conv2d::conv2d_reference;
     use ndarray::{Array1, Array4};
 
     #[test]
     fn matches_the_reference_on_odd_shapes_and_layouts() {
-        // Widths that are and are not whole tiles, channel counts that are
-        // and are not whole blocks, kernels wider than the image, and a
-        // transposed (not standard layout) input.
-        let mut rng = crate::engine::rng::Rng::new(9);
-        for &(c, o, h, wd, k) in
-            &[(1, 1, 1, 1, 3), (2, 3, 5, 7, 3), (3, 5, 4, 16, 5), (2, 2, 2, 3, 5), (4, 8, 9, 17, 3), (1, 6, 12, 8, 1)]
-        {
-            let x = Array3::from_shape_vec((c, h, wd), rng.weights(c * h * wd, 1)).unwrap();
-            let w = Array4::from_shape_vec((o, c, k, k), rng.weights(o * c * k * k, 1)).unwrap();
-            let b = Array1::from(rng.weights(o, 1));
-            let xt = x.clone().reversed_axes().as_standard_layout().reversed_axes().to_owned();
-            for pad in [Padding::Circular, Padding::Zero] {
-                let want = conv2d_reference(x.view(), w.view(), b.view(), pad);
-                for input in [x.view(), xt.view()] {
-                    let got = conv2d_direct(input, w.view(), b.view(), pad);
-                    let err = (&got - &want).iter().fold(0f32, |m, v| m.max(v.abs()));
-                    assert!(err < 1e-4, "{c}x{h}x{wd} o={o} k={k} {pad:?}: {err}");
-                }
-            }
-        }
+        crate::engine::kernels::conv2d::tests::assert_matches_reference(conv2d_direct);
     }
 
     #[test]
