@@ -59,7 +59,7 @@ impl Layer for GlobalPool {
             .map(|p| {
                 let plane = &flat[p * h * w..(p + 1) * h * w];
                 if self.max {
-                    plane.iter().copied().fold(f32::NEG_INFINITY, f32::max)
+                    plane.iter().copied().fold(f32::NEG_INFINITY, crate::engine::kernels::max)
                 } else {
                     (plane.iter().map(|&v| v as f64).sum::<f64>() / hw as f64) as f32
                 }

@@ -9,6 +9,7 @@
 //! shift-invariant again": max with stride 1, a binomial blur, then
 //! subsampling) keeps the output far closer under such shifts (claim I12).
 
+use crate::engine::kernels::max;
 use super::{Geometry, Layer, LayerError};
 use crate::engine::planes::map_planes;
 use crate::engine::space::{Signal, Space};
@@ -55,7 +56,7 @@ pub fn pool_plane(a: ArrayView2<f32>, size: usize, stride: usize, mean: bool) ->
         for (i, out_row) in dst.chunks_exact_mut(ow).enumerate().take(oh) {
             let (r0, r1) = (&src[2 * i * w..(2 * i + 1) * w], &src[(2 * i + 1) * w..(2 * i + 2) * w]);
             for ((o, a), b) in out_row.iter_mut().zip(r0.chunks_exact(2)).zip(r1.chunks_exact(2)) {
-                *o = a[0].max(a[1]).max(b[0].max(b[1]));
+                *o = max(max(a[0], a[1]), max(b[0], b[1]));
             }
         }
         return out;
@@ -70,7 +71,7 @@ pub fn pool_plane(a: ArrayView2<f32>, size: usize, stride: usize, mean: bool) ->
             let row = &src[r * w..(r + 1) * w];
             for (o, taps) in out_row.iter_mut().zip(cols.chunks_exact(size.max(1))) {
                 for &c in taps {
-                    *o = if mean { *o + row[c] } else { o.max(row[c]) };
+                    *o = if mean { *o + row[c] } else { max(*o, row[c]) };
                 }
             }
         }

@@ -68,7 +68,7 @@ pub fn aggregate(
                     if k == 0 {
                         row.iter_mut().zip(msg).for_each(|(o, &m)| *o = c * m);
                     } else {
-                        row.iter_mut().zip(msg).for_each(|(o, &m)| *o = o.max(c * m));
+                        row.iter_mut().zip(msg).for_each(|(o, &m)| *o = crate::engine::kernels::max(*o, c * m));
                     }
                 }
             }
