@@ -26,6 +26,11 @@ pub struct Pipes<'a> {
 
 /// The `symmetry-lab/1` document of a lab, with the link of the current view.
 pub fn export_json(lab: &str, p: Pipes) -> String {
+    export_json_with(lab, p, vec![])
+}
+
+/// [`export_json`] with more top-level fields (the graph lab's `graph`).
+pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value)>) -> String {
     let mut loc = url::current_or_default();
     loc.set("embed", None);
     let doc = Export {
@@ -40,6 +45,12 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
         checks: p.checks,
     }
     .to_json();
+    let mut doc = doc;
+    if let Some(fields) = doc.as_object_mut() {
+        for (key, value) in extra {
+            fields.insert(key.to_string(), value);
+        }
+    }
     serde_json::to_string(&doc).unwrap_or_default()
 }
 
@@ -47,20 +58,27 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
 /// it holds (another lab's file opens that lab); a refused file goes to
 /// `refuse` (the lab's alert) and the current view is kept.
 pub fn importer(refuse: Callback<String>) -> Callback<Vec<u8>> {
+    importer_with(refuse, Callback::noop())
+}
+
+/// [`importer`] that first hands an accepted state to the lab (the graph lab
+/// restores a graph the link could not hold), then goes to its view.
+pub fn importer_with(refuse: Callback<String>, accepted: Callback<ImportedState>) -> Callback<Vec<u8>> {
     Callback::from(move |bytes: Vec<u8>| {
-        if let Err(e) = import(&bytes) {
+        if let Err(e) = import(&bytes, &accepted) {
             refuse.emit(e);
         }
     })
 }
 
-fn import(bytes: &[u8]) -> Result<ImportedState, String> {
+fn import(bytes: &[u8], accepted: &Callback<ImportedState>) -> Result<(), String> {
     let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
     let hash = state.url.to_hash();
+    accepted.emit(state);
     if let Some(window) = web_sys::window() {
         if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
             window.location().set_hash(&hash).map_err(|_| "The browser refused to open the imported view.")?;
         }
     }
-    Ok(state)
+    Ok(())
 }

@@ -87,6 +87,15 @@ impl GraphLabState {
         self.set_input(input, source);
     }
 
+    /// The force layout ended: the link takes the new drawing (a preset's
+    /// layout is not in its link, so only an own graph's is written).
+    pub(super) fn layout_done(&mut self) {
+        if !matches!(self.source, Source::Preset(_)) {
+            self.refresh_link();
+            self.revision += 1;
+        }
+    }
+
     pub(super) fn start_layout(&mut self) {
         match layout_plan(self.n()) {
             Some((frames, iterations)) => {
