@@ -17,6 +17,7 @@
 use super::byte_reader::{put_varint, ByteReader};
 use super::fasta::MAX_BASES;
 use super::url_codec::{pack, unpack, LINK_BUDGET};
+use crate::engine::graph_views::thousands;
 use crate::engine::nucleotide::base_set;
 
 /// Sequences up to this length go into the link as plain letters.
@@ -117,7 +118,8 @@ pub fn for_link(seq: &str) -> Result<String, String> {
     }
     let too_long = |kb: String| {
         format!(
-            "Your sequence ({l} bases) takes {kb} in a link, more than the {} kB a link holds (about 24,000 bases): the link keeps the settings only; Export JSON keeps everything.",
+            "Your sequence ({} bases) takes {kb} in a link, more than the {} kB a link holds (about 24,000 bases): the link keeps the settings only; Export JSON keeps everything.",
+            thousands(l),
             LINK_BUDGET / 1024
         )
     };
@@ -150,7 +152,7 @@ mod tests {
         assert_eq!(unpack_bases(&code[1..]).as_deref(), Ok(seq.as_str()));
         assert_eq!(for_link("GAATTC").as_deref(), Ok("GAATTC"));
         let e = for_link(&random_acgt(30_000, 2)).unwrap_err();
-        assert!(e.contains("30000 bases") && e.contains("Export JSON"), "{e}");
+        assert!(e.contains("30,000 bases") && e.contains("Export JSON"), "{e}");
         assert!(for_link(&random_acgt(100_000, 2)).unwrap_err().contains("at least"));
     }
 

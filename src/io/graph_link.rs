@@ -24,6 +24,7 @@ use super::byte_reader::{put_string, put_varint, unzigzag, zigzag, ByteReader};
 use super::graph_file::{MAX_EDGES, MAX_FEATURES, MAX_NODES};
 use super::url_codec::{pack, unpack_within, LINK_BUDGET};
 use crate::engine::graph::Graph;
+use crate::engine::graph_views::thousands;
 use crate::engine::graph_input::GraphInput;
 use ndarray::Array2;
 
@@ -67,7 +68,9 @@ pub fn for_link(input: &GraphInput) -> Result<String, String> {
     let (n, m) = (input.node_count(), input.graph.edges().len());
     if n > LINK_MAX_NODES || m > LINK_MAX_EDGES {
         return Err(format!(
-            "Your graph ({n} nodes, {m} edges) is too big for a link, which holds about {} kB: the link keeps the settings only. Export JSON keeps the graph, and Import JSON brings it back.",
+            "Your graph ({} nodes, {} edges) is too big for a link, which holds about {} kB: the link keeps the settings only. Export JSON keeps the graph, and Import JSON brings it back.",
+            thousands(n),
+            thousands(m),
             LINK_BUDGET / 1024
         ));
     }

@@ -2,9 +2,12 @@
 // the link (graph=, packed seq=) and come back with the same numbers; what
 // does not fit says its size in the link-note, and Export/Import JSON
 // carries it instead; the tracks and matrices save as PNG.
-import { readFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { layerChecks, settled } from "./helpers.mjs";
 
+const shots = process.env.SCREENSHOTS || join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 const readouts = async (page) => (await layerChecks(page)).map((c) => `${c.kind}:${c.verdict}:${c.inv}:${c.eq}`);
 const graphSize = (page) =>
   page.$eval('[data-testid="graph-x"]', (e) => `${e.dataset.nodes} nodes, ${e.dataset.edges} edges`);
@@ -17,6 +20,7 @@ async function savedPng(t, page, scope, name) {
   const [d] = await Promise.all([page.waitForEvent("download"), scope.locator('[data-testid="save-png"]').first().click()]);
   t.assert.equal(d.suggestedFilename(), name);
   t.assert.equal((await readFile(await d.path())).subarray(1, 4).toString(), "PNG", name);
+  await copyFile(await d.path(), join(shots, `saved-${name}`)); // to look at
 }
 
 /** A random ACGT sequence with a few N and IUPAC letters, from a seed. */
@@ -148,7 +152,7 @@ export default async function (t) {
   // 30,000 bases do not fit: the note says the size.
   await dna.fill('[data-testid="dna-text"]', sequence(30000, 5));
   await dna.waitForSelector('[data-testid="link-note"]');
-  assert.match(await noteOf(dna), /30000 bases\) takes [\d.]+ kB in a link/);
+  assert.match(await noteOf(dna), /30,000 bases\) takes [\d.]+ kB in a link/);
   assert.doesNotMatch(await dna.evaluate(() => location.hash), /seq=/);
   await t.screenshotOf(dna.locator(".lab-intro"), "share-bar-dna-too-long");
 }

@@ -41,7 +41,7 @@ fn an_edited_karate_graph_is_about_half_a_kilobyte() {
 fn too_big_for_a_link_says_its_size_and_points_to_export() {
     let big = graph_presets::load("random-10k").expect("random-10k");
     let e = for_link(&big).unwrap_err();
-    assert!(e.contains("10000 nodes") && e.contains("Export JSON"), "{e}");
+    assert!(e.contains("10,000 nodes") && e.contains("Export JSON"), "{e}");
     // Under the node limit but over the budget: the size in kB is said.
     let mid = graph_presets::random_sparse(2000, 6000, 3);
     let e = for_link(&mid).unwrap_err();
