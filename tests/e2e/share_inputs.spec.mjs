@@ -87,6 +87,7 @@ export default async function (t) {
   await savedPng(t, copy, copy.locator(".matrices-panel figure.matrix-pair").first(), "symmetry-lab-graph-matrices-X-A.png");
   await savedPng(t, copy, copy.locator(".matrices-panel figure.matrix-pair").nth(1), "symmetry-lab-graph-matrices-PX-PAPt.png");
   await savedPng(t, copy, copy.locator(".graph-lab .layer-row").first(), "symmetry-lab-graph-layer-1-embeddings.png");
+  await t.screenshotOf(copy.locator(".matrices-panel"), "graph-matrices-with-save");
 
   // (b) A loaded graph too big for a link: the note says its size; Export
   // JSON keeps the graph and Import JSON brings it back.
@@ -148,6 +149,7 @@ export default async function (t) {
   // Tracks and strands save as PNG.
   await savedPng(t, dnaCopy, dnaCopy.locator(".dna-lab .layer-row").first(), "symmetry-lab-dna-layer-1-tracks.png");
   await savedPng(t, dnaCopy, dnaCopy.locator(".strand-panel"), "symmetry-lab-dna-strands-1-1000.png");
+  await t.screenshotOf(dnaCopy.locator(".dna-lab .layer-row").first(), "dna-layer-row-with-save");
 
   // 30,000 bases do not fit: the note says the size.
   await dna.fill('[data-testid="dna-text"]', sequence(30000, 5));
