@@ -95,7 +95,10 @@ pub fn unpack_bases(text: &str) -> Result<String, String> {
         let run = r.count(len, "bases in a run")?;
         let letter = r.u8()?;
         if two_bits(letter).is_some() || base_set(letter).is_none() || letter.is_ascii_lowercase() {
-            return Err(format!("run {k} of the packed sequence holds {:?}, which is not an IUPAC code", letter as char));
+            return Err(format!(
+                "run {k} of the packed sequence holds {:?}, which is not an IUPAC code",
+                letter as char
+            ));
         }
         let stop = start.and_then(|s| s.checked_add(run)).filter(|&s| s <= len && run > 0);
         let (Some(start), Some(stop)) = (start, stop) else {

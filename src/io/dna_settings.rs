@@ -165,7 +165,10 @@ fn read_seq(text: &str) -> Result<String, String> {
     };
     match dna_link::for_link(&seq) {
         Ok(_) => Ok(seq),
-        Err(_) => Err(format!("The sequence in the link ({} bases) is longer than a link holds, so it was ignored.", seq.len())),
+        Err(_) => Err(format!(
+            "The sequence in the link ({} bases) is longer than a link holds, so it was ignored.",
+            seq.len()
+        )),
     }
 }
 

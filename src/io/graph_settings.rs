@@ -169,7 +169,8 @@ mod tests {
         let mut input = crate::io::graph_presets::load("star").unwrap();
         input.positions = None;
         let code = graph_link::encode(&input);
-        let (s, errors) = read(&HashLocation::parse(&format!("#/graph?preset=karate&graph={code}&g=swap(0,1)")).unwrap());
+        let (s, errors) =
+            read(&HashLocation::parse(&format!("#/graph?preset=karate&graph={code}&g=swap(0,1)")).unwrap());
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(s.preset, None);
         assert_eq!(s.graph.as_ref().map(|g| g.input.as_ref()), Some(&input));

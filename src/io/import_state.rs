@@ -181,7 +181,9 @@ pub fn parse_state(bytes: &[u8]) -> Result<ImportedState, String> {
     };
     let graph = match doc.graph.and_then(|g| g.code).filter(|_| lab == "graph") {
         None => None,
-        Some(code) => Some(graph_link::decode(&code, IN_FILE).map_err(|e| format!("the saved graph is unreadable: {e}"))?),
+        Some(code) => {
+            Some(graph_link::decode(&code, IN_FILE).map_err(|e| format!("the saved graph is unreadable: {e}"))?)
+        }
     };
     Ok(ImportedState { lab, url, input, graph })
 }

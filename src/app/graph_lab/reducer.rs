@@ -69,7 +69,9 @@ impl Reducible for GraphLabState {
         match action {
             Action::ApplySettings(settings, errors) => {
                 let mut errors = errors;
-                if let Some(linked) = settings.graph.as_ref().filter(|g| s.link.as_ref().ok() != Some(&Some(g.code.clone()))) {
+                if let Some(linked) =
+                    settings.graph.as_ref().filter(|g| s.link.as_ref().ok() != Some(&Some(g.code.clone())))
+                {
                     s.push_undo();
                     s.input = linked.input.clone();
                     s.source = Source::Link;

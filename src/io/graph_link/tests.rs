@@ -81,21 +81,23 @@ fn graph_input() -> impl Strategy<Value = GraphInput> {
     (0usize..24).prop_flat_map(|n| {
         let edge = (0..n.max(1), 0..n.max(1), prop_oneof![Just(1.0f32), -5.0f32..5.0]);
         let edges = if n == 0 { Just(vec![]).boxed() } else { prop::collection::vec(edge, 0..60).boxed() };
-        let features = prop::option::of((1usize..4).prop_flat_map(move |f| {
-            prop::collection::vec(-1e6f32..1e6, n * f).prop_map(move |v| (f, v))
-        }));
+        let features = prop::option::of(
+            (1usize..4).prop_flat_map(move |f| prop::collection::vec(-1e6f32..1e6, n * f).prop_map(move |v| (f, v))),
+        );
         let names = prop::option::of(prop::collection::vec("[a-zA-Zé. 0-9]{0,12}", n));
         let types = prop::option::of(prop::collection::vec(prop::sample::select(vec!["C", "O", "N", "club-A"]), n));
         let positions = prop::option::of(prop::collection::vec((0u16.., 0u16..), n));
-        (Just(n), edges, features, names, types, positions).prop_map(|(n, edges, features, labels, types, positions)| {
-            let mut input = GraphInput::new(Graph::new(n, edges));
-            input.features = features.and_then(|(f, v)| Array2::from_shape_vec((n, f), v).ok()).filter(|_| n > 0);
-            input.labels = labels;
-            input.types = types.map(|t| t.into_iter().map(String::from).collect());
-            input.positions =
-                positions.map(|p| p.into_iter().map(|(x, y)| [x as f32 / QUANTUM, y as f32 / QUANTUM]).collect());
-            input
-        })
+        (Just(n), edges, features, names, types, positions).prop_map(
+            |(n, edges, features, labels, types, positions)| {
+                let mut input = GraphInput::new(Graph::new(n, edges));
+                input.features = features.and_then(|(f, v)| Array2::from_shape_vec((n, f), v).ok()).filter(|_| n > 0);
+                input.labels = labels;
+                input.types = types.map(|t| t.into_iter().map(String::from).collect());
+                input.positions =
+                    positions.map(|p| p.into_iter().map(|(x, y)| [x as f32 / QUANTUM, y as f32 / QUANTUM]).collect());
+                input
+            },
+        )
     })
 }
 
