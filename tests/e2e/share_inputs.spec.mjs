@@ -89,6 +89,21 @@ export default async function (t) {
   await savedPng(t, copy, copy.locator(".graph-lab .layer-row").first(), "symmetry-lab-graph-layer-1-embeddings.png");
   await t.screenshotOf(copy.locator(".matrices-panel"), "graph-matrices-with-save");
 
+  // A preset laid out anew: the link keeps the new drawing (graph=), and the
+  // drawing comes back from it.
+  const laid = await t.open("#/graph?preset=caffeine&model=gin&g=perm(7)", { width: 1280, height: 900 });
+  await settled(laid);
+  await laid.click("text=Force layout");
+  await laid.waitForSelector("text=Stop layout");
+  await laid.waitForSelector("text=Force layout", { timeout: 20000 });
+  await laid.waitForFunction(() => location.hash.includes("graph=") && !location.hash.includes("preset="));
+  const laidDots = await dots(laid);
+  const laidCopy = await t.open(await laid.evaluate(() => location.hash), { width: 1280, height: 900 });
+  await settled(laidCopy);
+  (await dots(laidCopy)).forEach(([x, y], i) => {
+    assert.ok(Math.abs(x - laidDots[i][0]) < 0.5 && Math.abs(y - laidDots[i][1]) < 0.5, `laid-out node ${i} in the same place`);
+  });
+
   // (b) A loaded graph too big for a link: the note says its size; Export
   // JSON keeps the graph and Import JSON brings it back.
   const lines = [];
