@@ -10,8 +10,23 @@ use crate::engine::export::Export;
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
 use crate::engine::transform::Transform;
+use crate::engine::graph_input::GraphInput;
 use crate::io::import_state::{parse_state, ImportedState};
+use std::cell::RefCell;
 use yew::Callback;
+
+thread_local! {
+    /// A graph from an imported graph-lab file, waiting for the graph lab:
+    /// the lab takes it when it is open (its importer) or when it mounts (a
+    /// file imported from another lab's share bar), since the link to the
+    /// view may not hold a graph too big for it.
+    static IMPORTED_GRAPH: RefCell<Option<GraphInput>> = const { RefCell::new(None) };
+}
+
+/// The graph of the last imported graph-lab file, once.
+pub fn take_imported_graph() -> Option<GraphInput> {
+    IMPORTED_GRAPH.with(|g| g.borrow_mut().take())
+}
 
 /// Everything an export needs, borrowed from a lab's pipelines.
 pub struct Pipes<'a> {
@@ -62,7 +77,7 @@ pub fn importer(refuse: Callback<String>) -> Callback<Vec<u8>> {
 }
 
 /// [`importer`] that first hands an accepted state to the lab (the graph lab
-/// restores a graph the link could not hold), then goes to its view.
+/// then takes the file's graph, [`take_imported_graph`]), then goes to its view.
 pub fn importer_with(refuse: Callback<String>, accepted: Callback<ImportedState>) -> Callback<Vec<u8>> {
     Callback::from(move |bytes: Vec<u8>| {
         if let Err(e) = import(&bytes, &accepted) {
@@ -73,6 +88,10 @@ pub fn importer_with(refuse: Callback<String>, accepted: Callback<ImportedState>
 
 fn import(bytes: &[u8], accepted: &Callback<ImportedState>) -> Result<(), String> {
     let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
+    let mut state = state;
+    if let Some(graph) = state.graph.take() {
+        IMPORTED_GRAPH.with(|g| *g.borrow_mut() = Some(graph));
+    }
     let hash = state.url.to_hash();
     accepted.emit(state);
     if let Some(window) = web_sys::window() {

@@ -134,6 +134,14 @@ export default async function (t) {
   await other.waitForTimeout(500);
   assert.equal(await graphSize(other), bigSize);
   assert.deepEqual(await readouts(other), bigChecks, "the imported graph gives the same numbers");
+  // Imported from another lab's share bar, the file opens the graph lab with its graph.
+  const fromDna = await t.open("#/dna?preset=tata-box");
+  await settled(fromDna);
+  await fromDna.setInputFiles('[data-testid="import-json"]', path);
+  await fromDna.waitForFunction(() => document.querySelector('[data-testid="graph-x"]')?.dataset.nodes === "3000");
+  await settled(fromDna);
+  await fromDna.waitForTimeout(300);
+  assert.deepEqual(await readouts(fromDna), bigChecks, "imported from the DNA lab: the same graph and numbers");
 
   // (c) DNA: 5,000 bases travel packed in the link.
   const dna = await t.open("#/dna?model=rc-conv&g=rc&pad=circular&pool=avg&seed=3", { width: 1280, height: 900 });

@@ -30,7 +30,7 @@ use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::graph_views::thousands;
 use crate::io::graph_link;
-use crate::io::graph_settings;
+use crate::io::graph_settings::{self, LinkedGraph};
 use crate::io::import_state::ImportedState;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use editor::Editor;
@@ -48,7 +48,11 @@ use yew::prelude::*;
 #[component]
 pub fn GraphLab() -> Html {
     let state = use_reducer(|| {
-        let (settings, errors) = graph_settings::read(&url::current_or_default());
+        let (mut settings, errors) = graph_settings::read(&url::current_or_default());
+        // A graph-lab file imported from another lab's share bar.
+        if let Some(g) = share::take_imported_graph() {
+            settings.graph = Some(LinkedGraph { input: std::rc::Rc::new(g), code: String::new() });
+        }
         GraphLabState::new(settings, errors)
     });
 
@@ -186,8 +190,8 @@ pub fn GraphLab() -> Html {
         let (d, d2) = (state.dispatcher(), state.dispatcher());
         share::importer_with(
             Callback::from(move |e| d.dispatch(Action::Refuse(e))),
-            Callback::from(move |s: ImportedState| {
-                if let Some(g) = s.graph {
+            Callback::from(move |_: ImportedState| {
+                if let Some(g) = share::take_imported_graph() {
                     d2.dispatch(Action::LoadLinked(g));
                 }
             }),
