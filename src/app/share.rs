@@ -7,10 +7,10 @@
 use crate::app::url;
 use crate::engine::check::LayerCheck;
 use crate::engine::export::Export;
+use crate::engine::graph_input::GraphInput;
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
 use crate::engine::transform::Transform;
-use crate::engine::graph_input::GraphInput;
 use crate::io::import_state::{parse_state, ImportedState};
 use std::cell::RefCell;
 use yew::Callback;
