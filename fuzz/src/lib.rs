@@ -136,6 +136,15 @@ pub fn state_import(data: &[u8]) {
         "sequence" => round_trip(&s.url, sequence_settings::read, sequence_settings::write).g,
         other => panic!("an accepted state names the unknown lab {other}"),
     };
+    if let Some(graph) = &s.graph {
+        let n = graph.node_count();
+        assert!(n <= MAX_NODES && graph.graph.edges().len() <= MAX_EDGES, "a restored graph is within the limits");
+        assert!(graph.graph.edges().iter().all(|&(u, v, w)| u < n && v < n && w.is_finite()));
+        for kind in graph.available_features() {
+            assert_eq!(graph.signal(kind).expect("offered features exist").shape()[0], n);
+        }
+        assert_eq!(graph.positions_or_circle().len(), n);
+    }
     let Some(x) = s.input else { return };
     let dims = LABS.iter().find(|(lab, _)| *lab == s.lab).map(|&(_, d)| d);
     assert_eq!(Some(x.ndim()), dims, "the input has the lab's dimensions");

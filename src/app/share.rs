@@ -7,11 +7,26 @@
 use crate::app::url;
 use crate::engine::check::LayerCheck;
 use crate::engine::export::Export;
+use crate::engine::graph_input::GraphInput;
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
 use crate::engine::transform::Transform;
 use crate::io::import_state::{parse_state, ImportedState};
+use std::cell::RefCell;
 use yew::Callback;
+
+thread_local! {
+    /// A graph from an imported graph-lab file, waiting for the graph lab:
+    /// the lab takes it when it is open (its importer) or when it mounts (a
+    /// file imported from another lab's share bar), since the link to the
+    /// view may not hold a graph too big for it.
+    static IMPORTED_GRAPH: RefCell<Option<GraphInput>> = const { RefCell::new(None) };
+}
+
+/// The graph of the last imported graph-lab file, once.
+pub fn take_imported_graph() -> Option<GraphInput> {
+    IMPORTED_GRAPH.with(|g| g.borrow_mut().take())
+}
 
 /// Everything an export needs, borrowed from a lab's pipelines.
 pub struct Pipes<'a> {
@@ -26,6 +41,11 @@ pub struct Pipes<'a> {
 
 /// The `symmetry-lab/1` document of a lab, with the link of the current view.
 pub fn export_json(lab: &str, p: Pipes) -> String {
+    export_json_with(lab, p, vec![])
+}
+
+/// [`export_json`] with more top-level fields (the graph lab's `graph`).
+pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value)>) -> String {
     let mut loc = url::current_or_default();
     loc.set("embed", None);
     let doc = Export {
@@ -40,6 +60,12 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
         checks: p.checks,
     }
     .to_json();
+    let mut doc = doc;
+    if let Some(fields) = doc.as_object_mut() {
+        for (key, value) in extra {
+            fields.insert(key.to_string(), value);
+        }
+    }
     serde_json::to_string(&doc).unwrap_or_default()
 }
 
@@ -47,20 +73,31 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
 /// it holds (another lab's file opens that lab); a refused file goes to
 /// `refuse` (the lab's alert) and the current view is kept.
 pub fn importer(refuse: Callback<String>) -> Callback<Vec<u8>> {
+    importer_with(refuse, Callback::noop())
+}
+
+/// [`importer`] that first hands an accepted state to the lab (the graph lab
+/// then takes the file's graph, [`take_imported_graph`]), then goes to its view.
+pub fn importer_with(refuse: Callback<String>, accepted: Callback<ImportedState>) -> Callback<Vec<u8>> {
     Callback::from(move |bytes: Vec<u8>| {
-        if let Err(e) = import(&bytes) {
+        if let Err(e) = import(&bytes, &accepted) {
             refuse.emit(e);
         }
     })
 }
 
-fn import(bytes: &[u8]) -> Result<ImportedState, String> {
+fn import(bytes: &[u8], accepted: &Callback<ImportedState>) -> Result<(), String> {
     let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
+    let mut state = state;
+    if let Some(graph) = state.graph.take() {
+        IMPORTED_GRAPH.with(|g| *g.borrow_mut() = Some(graph));
+    }
     let hash = state.url.to_hash();
+    accepted.emit(state);
     if let Some(window) = web_sys::window() {
         if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
             window.location().set_hash(&hash).map_err(|_| "The browser refused to open the imported view.")?;
         }
     }
-    Ok(state)
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! | key | values | default |
 //! |---|---|---|
 //! | `preset` | a name of [`super::dna_presets::PRESETS`] | `tata-box` |
-//! | `seq` | the bases of a typed or loaded sequence (at most [`MAX_URL_BASES`]) | — |
+//! | `seq` | a typed or loaded sequence: its letters up to [`MAX_URL_BASES`], else `~` and the bases packed 2 bits each ([`super::dna_link`]), up to the 8 kB link budget (about 24,000 bases) | — |
 //! | `g` | `rc`, `shift(k)`, composed with `;` | `rc` |
 //! | `model` | `conv`, `rc-conv` | `rc-conv` |
 //! | `pad` | `circular`, `zero` | `circular` |
@@ -16,6 +16,7 @@
 //! replaced by its default, so one typo in a shared link does not lose the
 //! rest of the view.
 
+use super::dna_link::{self, PACKED};
 use super::dna_presets::PRESETS;
 use super::fasta::parse_sequence_text;
 use super::query::HashLocation;
@@ -30,16 +31,16 @@ use crate::engine::transform::Transform;
 pub const DEFAULT_G: &str = "rc";
 /// The default input.
 pub const DEFAULT_PRESET: &str = "tata-box";
-/// Typed sequences up to this length are written into the URL (`seq=`);
-/// longer ones would make unwieldy links.
-pub const MAX_URL_BASES: usize = 1000;
+/// Typed sequences up to this length are written into the URL (`seq=`) as
+/// letters; longer ones are packed (`seq=~...`) while they fit the link.
+pub const MAX_URL_BASES: usize = dna_link::MAX_PLAIN_BASES;
 
 /// Where the input comes from, as far as the URL can say.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputSetting {
     /// A built-in sequence (`preset=`).
     Preset(String),
-    /// Literal bases (`seq=`), upper case.
+    /// Literal bases (`seq=`, letters or packed), upper case.
     Bases(String),
     /// The URL names no input: keep the current one (or the default preset).
     Keep,
@@ -103,14 +104,10 @@ pub fn read(loc: &HashLocation) -> (DnaSettings, Vec<String>) {
         }
         None => None,
     };
-    let bases = loc.get("seq").and_then(|text| match parse_sequence_text(text) {
-        Ok(t) if t.sequence.len() <= MAX_URL_BASES => Some(InputSetting::Bases(t.sequence)),
-        Ok(_) => {
-            errors.push(format!("The sequence in the link is longer than {MAX_URL_BASES} bases, so it was ignored."));
-            None
-        }
+    let bases = loc.get("seq").and_then(|text| match read_seq(text) {
+        Ok(seq) => Some(InputSetting::Bases(seq)),
         Err(e) => {
-            errors.push(format!("The sequence in the link was not read: {e}."));
+            errors.push(e);
             None
         }
     });
@@ -151,6 +148,30 @@ pub fn read(loc: &HashLocation) -> (DnaSettings, Vec<String>) {
     (s, errors)
 }
 
+/// The sequence of `seq=`: letters (at most [`MAX_URL_BASES`]) or packed;
+/// only what [`write`] would write back is accepted.
+fn read_seq(text: &str) -> Result<String, String> {
+    let seq = match text.strip_prefix(PACKED) {
+        Some(code) => dna_link::unpack_bases(code).map_err(|e| format!("The sequence in the link was not read: {e}."))?,
+        None => match parse_sequence_text(text) {
+            Ok(t) if t.sequence.len() <= MAX_URL_BASES => t.sequence,
+            Ok(_) => {
+                return Err(format!(
+                    "The sequence in the link is longer than {MAX_URL_BASES} letters; longer ones are packed (seq=~...), so it was ignored."
+                ))
+            }
+            Err(e) => return Err(format!("The sequence in the link was not read: {e}.")),
+        },
+    };
+    match dna_link::for_link(&seq) {
+        Ok(_) => Ok(seq),
+        Err(_) => Err(format!(
+            "The sequence in the link ({} bases) is longer than a link holds, so it was ignored.",
+            seq.len()
+        )),
+    }
+}
+
 /// Write the settings into `loc` (other parameters, like `embed`, are kept).
 /// `InputSetting::Keep` removes `preset` and `seq`: the input cannot be
 /// written (a long typed sequence).
@@ -158,7 +179,7 @@ pub fn write(loc: &mut HashLocation, s: &DnaSettings) {
     loc.route = "/dna".into();
     let (preset, seq) = match &s.input {
         InputSetting::Preset(p) => (Some(p.clone()), None),
-        InputSetting::Bases(b) => (None, Some(b.clone())),
+        InputSetting::Bases(b) => (None, dna_link::for_link(b).ok()),
         InputSetting::Keep => (None, None),
     };
     let random = preset.as_deref().is_some_and(|p| p.starts_with("random"));
@@ -235,5 +256,22 @@ mod tests {
         assert!(errors[0].contains("line 1, column 3"), "{errors:?}");
         let long = format!("#/dna?seq={}", "A".repeat(MAX_URL_BASES + 1));
         assert_eq!(read_str(&long).1.len(), 1);
+    }
+
+    #[test]
+    fn long_sequences_are_packed_and_old_links_still_read() {
+        let seq: String = (0..5000).map(|i| ['A', 'C', 'G', 'T', 'N'][(i * 7 + i / 13) % 5]).collect();
+        let s = DnaSettings { input: InputSetting::Bases(seq.clone()), ..DnaSettings::default() };
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        let hash = out.to_hash();
+        assert!(hash.contains("seq=~") && hash.len() < 8192, "{} characters", hash.len());
+        let (back, errors) = read(&HashLocation::parse(&hash).unwrap());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(back.input, InputSetting::Bases(seq));
+        // A damaged code keeps the current sequence and says why.
+        let (s, errors) = read_str("#/dna?seq=~AAAA&g=rc");
+        assert_eq!(s.input, InputSetting::Keep);
+        assert!(errors[0].starts_with("The sequence in the link was not read: the packed sequence"), "{errors:?}");
     }
 }

@@ -1,18 +1,21 @@
 //! The graph lab's settings as URL parameters, both ways:
-//! `preset`, `g`, `model`, `readout`, `features`, `seed`, `wl`.
+//! `preset`, `graph` (a learner's own graph, see [`super::graph_link`]),
+//! `g`, `model`, `readout`, `features`, `seed`, `wl`.
 //!
 //! Reading never fails as a whole: each unknown value is reported in words and
 //! replaced by its default, so one typo in a shared link does not lose the
 //! rest of the view.
 
+use super::graph_link::{self, IN_LINK};
 use super::graph_presets::PRESETS;
 use super::query::HashLocation;
 use super::transform_expr::{self, Domain};
 use super::url_fields::{read_field, read_g};
-use crate::engine::graph_input::NodeFeatures;
+use crate::engine::graph_input::{GraphInput, NodeFeatures};
 use crate::engine::layers::graph::readout::ReadoutMode;
 use crate::engine::models::graph::{GraphArch, GraphModelConfig};
 use crate::engine::transform::Transform;
+use std::rc::Rc;
 
 /// The default transformation of a fresh lab: a random renumbering.
 pub const DEFAULT_G: &str = "perm(7)";
@@ -26,6 +29,8 @@ pub const DEFAULT_WL: (&str, &str) = ("two-triangles", "hexagon");
 pub struct GraphSettings {
     /// `None` when the URL names no preset (keep the current graph).
     pub preset: Option<String>,
+    /// A learner's own graph (`graph=`); it wins over `preset`.
+    pub graph: Option<LinkedGraph>,
     pub g: Transform,
     pub model: GraphModelConfig,
     /// `None`: the input's default features (given, else types, else degree).
@@ -34,10 +39,19 @@ pub struct GraphSettings {
     pub wl: (String, String),
 }
 
+/// A graph carried by a link: the decoded input and the code it came from
+/// (written back unchanged, so a link read and written is the same link).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkedGraph {
+    pub input: Rc<GraphInput>,
+    pub code: String,
+}
+
 impl Default for GraphSettings {
     fn default() -> Self {
         GraphSettings {
             preset: Some(DEFAULT_PRESET.into()),
+            graph: None,
             g: transform_expr::parse(DEFAULT_G, Domain::Graph).unwrap_or_default(),
             model: GraphModelConfig::default(),
             features: None,
@@ -77,6 +91,18 @@ pub fn read(loc: &HashLocation) -> (GraphSettings, Vec<String>) {
         None if loc.params.is_empty() => {}
         None => s.preset = None,
     }
+    if let Some(code) = loc.get("graph") {
+        match graph_link::decode(code, IN_LINK) {
+            Ok(input) => {
+                s.graph = Some(LinkedGraph { input: Rc::new(input), code: code.to_string() });
+                s.preset = None;
+            }
+            Err(e) => {
+                errors.push(format!("The graph in the link was not read ({e}), so the current graph was kept."));
+                s.preset = None;
+            }
+        }
+    }
     if let Some(g) = read_g(loc, &mut errors, Domain::Graph) {
         s.g = g;
     }
@@ -104,7 +130,9 @@ pub fn read(loc: &HashLocation) -> (GraphSettings, Vec<String>) {
 /// Write the settings into `loc` (other parameters, like `embed`, are kept).
 pub fn write(loc: &mut HashLocation, s: &GraphSettings) {
     loc.route = "/graph".into();
-    loc.set("preset", s.preset.clone());
+    let code = s.graph.as_ref().map(|g| g.code.clone());
+    loc.set("preset", s.preset.clone().filter(|_| code.is_none()));
+    loc.set("graph", code);
     loc.set("g", Some(s.g.to_string()).filter(|_| !s.g.is_identity()).or(Some("id".into())));
     loc.set("model", Some(s.model.arch.name().into()));
     loc.set("readout", Some(s.model.readout.name().into()));
@@ -134,6 +162,26 @@ mod tests {
         write(&mut out, &s);
         assert_eq!(read(&out).0, s);
         assert!(out.to_hash().starts_with("#/graph?preset=karate&g=perm(3);swapx(0,1)&model=mpnn-max"));
+    }
+
+    #[test]
+    fn a_graph_in_the_link_wins_over_the_preset_and_a_bad_one_keeps_the_current_graph() {
+        let mut input = crate::io::graph_presets::load("star").unwrap();
+        input.positions = None;
+        let code = graph_link::encode(&input);
+        let (s, errors) =
+            read(&HashLocation::parse(&format!("#/graph?preset=karate&graph={code}&g=swap(0,1)")).unwrap());
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(s.preset, None);
+        assert_eq!(s.graph.as_ref().map(|g| g.input.as_ref()), Some(&input));
+        let mut out = HashLocation::default();
+        write(&mut out, &s);
+        assert!(!out.to_hash().contains("preset="));
+        assert_eq!(read(&out).0, s);
+        let (s, errors) = read(&HashLocation::parse("#/graph?graph=AAAA&model=gin").unwrap());
+        assert_eq!((s.preset, s.graph), (None, None));
+        assert_eq!(s.model.arch, GraphArch::Gin);
+        assert!(errors[0].starts_with("The graph in the link was not read (the encoded"), "{errors:?}");
     }
 
     #[test]

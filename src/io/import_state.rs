@@ -1,9 +1,11 @@
 //! Read back a lab state exported as JSON (`symmetry-lab/1`, see
 //! `engine::export`): which lab, the URL settings that reproduce its view,
-//! and the input array. Everything is checked; nothing here panics.
+//! the input array, and for the graph lab the learner's own graph
+//! (`graph.code`, see [`super::graph_link`]; a graph too big for a link is
+//! restored from here). Everything is checked; nothing here panics.
 //!
 //! An export also holds every layer's weights and activations (megabytes for
-//! a group CNN). Only `format`, `lab`, `url` and `input` are restored, so the
+//! a group CNN). Only `format`, `lab`, `url`, `input` and `graph.code` are restored, so the
 //! document is read with a typed, streaming reader that skips the rest
 //! without building it in memory, and every size is bounded while reading:
 //! the file ([`MAX_STATE_BYTES`]), the nesting ([`MAX_NESTING`], checked
@@ -11,8 +13,10 @@
 //! ([`MAX_INPUT_ENTRIES`], counted as the array is read, never allocated
 //! beyond). Each refusal states its limit, with the line and column.
 
+use super::graph_link::{self, IN_FILE};
 use super::query::HashLocation;
 use crate::engine::export::FORMAT;
+use crate::engine::graph_input::GraphInput;
 use crate::engine::space::Tensor;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
@@ -42,6 +46,9 @@ pub struct ImportedState {
     pub url: HashLocation,
     /// The input, with finite values and the lab's number of dimensions.
     pub input: Option<Tensor>,
+    /// The graph lab's own graph (a drawn, edited or loaded one), within the
+    /// graph file limits.
+    pub graph: Option<GraphInput>,
 }
 
 /// The fields of the document that are restored; the others are skipped.
@@ -52,6 +59,15 @@ struct Document {
     lab: Option<String>,
     url: Option<String>,
     input: Option<TensorDoc>,
+    graph: Option<GraphDoc>,
+}
+
+/// `{"code": "...", ...}`: the graph's code; `nodes` and `edges` (written
+/// for notebooks) are skipped.
+#[derive(Deserialize)]
+#[serde(expecting = "a graph written as {\"nodes\": N, \"edges\": [...], \"code\": \"...\"}")]
+struct GraphDoc {
+    code: Option<String>,
 }
 
 /// `{"shape": [...], "data": [...]}`; other keys are skipped.
@@ -163,7 +179,13 @@ pub fn parse_state(bytes: &[u8]) -> Result<ImportedState, String> {
         None => None,
         Some(t) => Some(tensor(t, dims).map_err(|e| format!("the saved input is unreadable: {e}"))?),
     };
-    Ok(ImportedState { lab, url, input })
+    let graph = match doc.graph.and_then(|g| g.code).filter(|_| lab == "graph") {
+        None => None,
+        Some(code) => {
+            Some(graph_link::decode(&code, IN_FILE).map_err(|e| format!("the saved graph is unreadable: {e}"))?)
+        }
+    };
+    Ok(ImportedState { lab, url, input, graph })
 }
 
 /// The array, once its shape and data agree.

@@ -3,6 +3,8 @@
 //! lists and JSON), FASTA files and typed sequences, and the presets.
 //! Pure Rust, no web crates, and no panic on any input.
 
+pub mod byte_reader;
+pub mod dna_link;
 pub mod dna_presets;
 pub mod dna_settings;
 pub mod fasta;
@@ -10,6 +12,7 @@ pub mod graph_edge_list;
 pub mod graph_file;
 pub mod graph_json;
 pub mod graph_karate;
+pub mod graph_link;
 pub mod graph_molecules;
 pub mod graph_presets;
 pub mod graph_settings;

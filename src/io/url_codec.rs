@@ -23,13 +23,20 @@ pub fn pack(bytes: &[u8]) -> String {
 
 /// The inverse of [`pack`], refusing anything over the limits.
 pub fn unpack(text: &str) -> Result<Vec<u8>, String> {
-    if text.len() > MAX_ENCODED {
-        return Err(format!("the encoded input is longer than {} kB", MAX_ENCODED / 1024));
+    unpack_within(text, MAX_ENCODED, MAX_INFLATED)
+}
+
+/// [`unpack`] with other limits: at most `max_encoded` characters, inflating
+/// to at most `max_inflated` bytes (a code in an exported file may be larger
+/// than one in a link).
+pub fn unpack_within(text: &str, max_encoded: usize, max_inflated: usize) -> Result<Vec<u8>, String> {
+    if text.len() > max_encoded {
+        return Err(format!("the encoded input is longer than {} kB", max_encoded / 1024));
     }
     let deflated =
         URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| "the encoded input is not valid base64".to_string())?;
-    miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_INFLATED)
-        .map_err(|_| format!("the encoded input is damaged or larger than {} kB", MAX_INFLATED / 1024))
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, max_inflated)
+        .map_err(|_| format!("the encoded input is damaged or larger than {} kB", max_inflated / 1024))
 }
 
 /// An image with values in `[0, 1]`, quantised to 256 levels: a version byte,

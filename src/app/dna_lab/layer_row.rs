@@ -6,6 +6,7 @@ use super::model_panel::family;
 use super::views::LayerView;
 use crate::app::widgets::bar_chart::BarChart;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps, LayerCheckReadout};
+use crate::app::widgets::save_image::SaveImage;
 use crate::app::widgets::track_plot::TrackPlot;
 use yew::prelude::*;
 
@@ -21,10 +22,11 @@ pub struct LayerRowProps {
 #[component]
 pub fn LayerRow(p: &LayerRowProps) -> Html {
     let k = p.check.index;
+    let stages = use_node_ref();
     let stage = |title: &str, body: Html| html! { <figure class="stage"><figcaption>{ title.to_string() }</figcaption>{ body }</figure> };
     let body = match &p.view {
         LayerView::Strand(v) => html! {
-            <div class="stages track-stages">
+            <div class="stages track-stages" ref={stages.clone()}>
                 { stage("f(x)", html! { <TrackPlot tracks={v.fx.clone()} label={format!("layer {} f(x): one track per channel", k + 1)} /> }) }
                 { stage("f(g·x)", html! { <TrackPlot tracks={v.fgx.clone()} label={format!("layer {} f(g·x)", k + 1)} /> }) }
                 { match &v.moved {
@@ -53,6 +55,9 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
             </header>
             { body }
             <p class="why">{ p.explanation.clone() }</p>
+            if matches!(p.view, LayerView::Strand(_)) {
+                <SaveImage target={stages} name={format!("symmetry-lab-dna-layer-{}-tracks", k + 1)} what={format!("activation tracks of layer {}", k + 1)} />
+            }
         </section>
     }
 }

@@ -20,6 +20,7 @@ use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
 use crate::app::widgets::share_bar::ShareBar;
+use crate::io::dna_link;
 use crate::io::dna_presets;
 use crate::io::dna_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
@@ -144,12 +145,13 @@ pub fn DnaLab() -> Html {
         let d = state.dispatcher();
         share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
     };
-    let link_note = (!matches!(state.source, Source::Preset(_)) && l > dna_settings::MAX_URL_BASES).then(|| {
-        AttrValue::from(format!(
-            "Your sequence is longer than {} bases, too long for a link: the link holds the settings only; Export JSON keeps everything.",
-            thousands(dna_settings::MAX_URL_BASES)
-        ))
-    });
+    let link_note = {
+        let (seq, preset) = (state.seq.clone(), matches!(state.source, Source::Preset(_)));
+        (*use_memo((state.revision, preset), move |(_, preset)| {
+            (!preset).then(|| dna_link::for_link(&seq).err().map(AttrValue::from)).flatten()
+        }))
+        .clone()
+    };
 
     html! {
         <section class="page lab dna-lab">

@@ -9,8 +9,9 @@ use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
 use crate::engine::strand_window::changed_span;
 use crate::engine::transform::{Step, Transform};
+use crate::io::dna_link;
 use crate::io::dna_presets;
-use crate::io::dna_settings::{DnaSettings, InputSetting, DEFAULT_PRESET, MAX_URL_BASES};
+use crate::io::dna_settings::{DnaSettings, InputSetting, DEFAULT_PRESET};
 use crate::io::fasta::Fasta;
 use crate::io::transform_edit::{self, GEdit};
 use crate::io::transform_expr::Domain;
@@ -137,7 +138,7 @@ impl DnaLabState {
     pub fn settings(&self) -> DnaSettings {
         let input = match &self.source {
             Source::Preset(p) => InputSetting::Preset(p.clone()),
-            _ if self.seq.len() <= MAX_URL_BASES => InputSetting::Bases(self.seq.as_ref().clone()),
+            _ if dna_link::for_link(&self.seq).is_ok() => InputSetting::Bases(self.seq.as_ref().clone()),
             _ => InputSetting::Keep,
         };
         DnaSettings { input, g: self.g.clone(), model: self.cfg.clone(), rseed: self.rseed }

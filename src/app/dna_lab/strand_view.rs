@@ -4,6 +4,7 @@
 
 use super::state::{Action, DnaLabState};
 use super::thousands;
+use crate::app::widgets::save_image::SaveImage;
 use crate::app::widgets::track_plot::use_resize_redraw;
 use crate::engine::downsample::Window;
 use crate::engine::nucleotide::decode_iupac;
@@ -92,6 +93,7 @@ pub fn StrandPanel(p: &StrandPanelProps) -> Html {
         })
     };
     let whole = w.len >= total;
+    let pair = use_node_ref();
     let x_label =
         format!("one-hot encoding of x, positions {} to {}, with its complementary strand", w.start + 1, w.end());
     let gx_label = format!("one-hot encoding of g·x, positions {} to {}", w.start + 1, w.end());
@@ -107,7 +109,7 @@ pub fn StrandPanel(p: &StrandPanelProps) -> Html {
                     disabled={whole} oninput={on_slide} aria-label="first position shown" />
                 <button onclick={set(Window { start: w.start + step, len: w.len })} disabled={w.end() >= total} aria-label="move the window right">{ "▶" }</button>
             </div>
-            <div class="strand-pair">
+            <div class="strand-pair" ref={pair.clone()}>
                 <figure class="stage">
                     <figcaption>{ "x (one-hot, channels A C G T)" }</figcaption>
                     <StrandCanvas picture={p.x.clone()} label={x_label} />
@@ -117,6 +119,7 @@ pub fn StrandPanel(p: &StrandPanelProps) -> Html {
                     <StrandCanvas picture={p.gx.clone()} label={gx_label} />
                 </figure>
             </div>
+            <SaveImage target={pair} name={format!("symmetry-lab-dna-strands-{}-{}", w.start + 1, w.end())} what="one-hot strands of x and g·x" />
             <p class="muted small">{ "Top row: the strand read 5′→3′. Bottom row: the complementary strand (A↔T, C↔G), which runs 3′←5′. Reading that bottom row from right to left is the reverse complement: exactly what rc puts on top." }</p>
         </section>
     }

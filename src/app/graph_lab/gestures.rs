@@ -87,6 +87,25 @@ impl GraphLabState {
         self.set_input(input, source);
     }
 
+    /// The force layout ended: the link takes the new drawing. A preset laid
+    /// out anew becomes the learner's graph when it fits a link (so the link
+    /// keeps the drawing); a big one stays the preset (its link then shows
+    /// the preset's own layout).
+    pub(super) fn layout_done(&mut self) {
+        if let Source::Preset(_) = self.source {
+            match crate::io::graph_link::for_link(&self.input) {
+                Ok(code) => {
+                    self.source = Source::Edited;
+                    self.link = Ok(Some(code));
+                }
+                Err(_) => return,
+            }
+        } else {
+            self.refresh_link();
+        }
+        self.revision += 1;
+    }
+
     pub(super) fn start_layout(&mut self) {
         match layout_plan(self.n()) {
             Some((frames, iterations)) => {

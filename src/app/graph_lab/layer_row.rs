@@ -7,6 +7,7 @@ use super::views::{col_width, row_height, LayerView};
 use crate::app::widgets::heatmap::Plane;
 use crate::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
 use crate::app::widgets::matrix_view::MatrixView;
+use crate::app::widgets::save_image::SaveImage;
 use crate::engine::graph_views::thousands;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -41,6 +42,7 @@ pub struct RowLabels {
 pub fn LayerRow(p: &LayerRowProps) -> Html {
     let v = &p.view;
     let k = p.check.index;
+    let stages_ref = use_node_ref();
     let (rows, cols) = v.shape;
     let (cell_w, cell_h) = if v.on_nodes {
         let h = row_height(p.n);
@@ -76,7 +78,8 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
         html! { <p class="muted small">{ format!("Embeddings are not drawn above {} nodes; the numbers above are measured on all of them.", super::state::BIG) }</p> }
     } else {
         html! {
-            <div class="stages">
+            <>
+            <div class="stages" ref={stages_ref.clone()}>
                 { stage("f(x)", mat(&v.fx, v.scale, format!("layer {} f(x)", k + 1), hl(|h| h.0), on_x, labels(|l| &l.fx))) }
                 { stage("f(g·x)", mat(&v.fgx, v.scale, format!("layer {} f(g·x)", k + 1), hl(|h| h.1), on_gx, labels(|l| &l.fgx))) }
                 { if v.moved.is_some() {
@@ -90,6 +93,8 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
                     None => stage("difference", html! { <p class="no-action-box">{ "the shapes differ" }</p> }),
                 } }
             </div>
+            <SaveImage target={stages_ref.clone()} name={format!("symmetry-lab-graph-layer-{}-embeddings", k + 1)} what={format!("embeddings of layer {}", k + 1)} />
+            </>
         }
     };
     html! {

@@ -7,6 +7,7 @@ use super::reducer::Action;
 use super::state::{GraphLabState, BIG};
 use super::views::{col_width, row_height, Matrices};
 use crate::app::widgets::matrix_view::MatrixView;
+use crate::app::widgets::save_image::SaveImage;
 use crate::engine::graph_input::NodeMove;
 use crate::engine::graph_views::thousands;
 use yew::prelude::*;
@@ -27,6 +28,7 @@ fn position_of(perm: &[usize], row: usize) -> Option<usize> {
 
 #[component]
 pub fn MatricesPanel(p: &MatricesPanelProps) -> Html {
+    let (xa, pxa) = (use_node_ref(), use_node_ref());
     let Some(m) = &p.matrices else {
         return html! {
             <section class="panel matrices-panel" aria-labelledby="matrices-title">
@@ -64,7 +66,7 @@ pub fn MatricesPanel(p: &MatricesPanelProps) -> Html {
             <div class="matrix-pairs">
                 <figure class="matrix-pair">
                     <figcaption>{ "x: features X and adjacency A (row i = node i)" }</figcaption>
-                    <div class="matrix-row">
+                    <div class="matrix-row" ref={xa.clone()}>
                         <div class="matrix-cell"><span class="matrix-name">{ "X" }</span>
                             <MatrixView plane={m.x.clone()} scale={m.x_scale} cell={(xw, h)} label="node features X" testid="matrix-x"
                                 row_labels={Some(m.rows.clone())} col_labels={cols.clone()} highlight_rows={hx.clone()} on_cell={pick(None)} /></div>
@@ -72,10 +74,11 @@ pub fn MatricesPanel(p: &MatricesPanelProps) -> Html {
                             <MatrixView plane={m.a.clone()} scale={m.a_scale} cell={(h, h)} label="adjacency matrix A" testid="matrix-a"
                                 row_labels={Some(m.rows.clone())} col_labels={Some(m.rows.clone())} highlight_rows={hx.clone()} highlight_cols={hx.clone()} on_cell={pick(None)} /></div>
                     </div>
+                    <SaveImage target={xa} name="symmetry-lab-graph-matrices-X-A" what="matrices X and A of x" />
                 </figure>
                 <figure class="matrix-pair">
                     <figcaption>{ "g·x: rows labelled by the node they came from" }</figcaption>
-                    <div class="matrix-row">
+                    <div class="matrix-row" ref={pxa.clone()}>
                         <div class="matrix-cell"><span class="matrix-name">{ "P X" }</span>
                             <MatrixView plane={m.px.clone()} scale={m.x_scale} cell={(xw, h)} label="permuted features P X" testid="matrix-px"
                                 row_labels={Some(m.px_rows.clone())} col_labels={cols} highlight_rows={hpx} on_cell={pick(Some(p.node_move.features.clone()))} /></div>
@@ -83,6 +86,7 @@ pub fn MatricesPanel(p: &MatricesPanelProps) -> Html {
                             <MatrixView plane={m.pa.clone()} scale={m.a_scale} cell={(h, h)} label={if p.mistake { "adjacency A, left unpermuted by the mistake" } else { "permuted adjacency P A Pᵀ" }} testid="matrix-pa"
                                 row_labels={Some(m.pa_rows.clone())} col_labels={Some(m.pa_rows.clone())} highlight_rows={hpa.clone()} highlight_cols={hpa} on_cell={pick(Some(p.node_move.graph.clone()))} /></div>
                     </div>
+                    <SaveImage target={pxa} name={if p.mistake { "symmetry-lab-graph-matrices-PX-A-mistake" } else { "symmetry-lab-graph-matrices-PX-PAPt" }} what="matrices of g·x" />
                 </figure>
             </div>
             <p class="muted small">{

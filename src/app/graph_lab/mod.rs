@@ -29,7 +29,9 @@ use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
 use crate::app::widgets::share_bar::ShareBar;
 use crate::engine::check::LayerCheck;
 use crate::engine::graph_views::thousands;
-use crate::io::graph_settings;
+use crate::io::graph_link;
+use crate::io::graph_settings::{self, LinkedGraph};
+use crate::io::import_state::ImportedState;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use editor::Editor;
 use explain::GShape;
@@ -46,7 +48,11 @@ use yew::prelude::*;
 #[component]
 pub fn GraphLab() -> Html {
     let state = use_reducer(|| {
-        let (settings, errors) = graph_settings::read(&url::current_or_default());
+        let (mut settings, errors) = graph_settings::read(&url::current_or_default());
+        // A graph-lab file imported from another lab's share bar.
+        if let Some(g) = share::take_imported_graph() {
+            settings.graph = Some(LinkedGraph { input: std::rc::Rc::new(g), code: String::new() });
+        }
         GraphLabState::new(settings, errors)
     });
 
@@ -122,6 +128,7 @@ pub fn GraphLab() -> Html {
         Source::Preset(p) => (format!("preset “{p}”"), Some(AttrValue::from(p.clone()))),
         Source::File(name) => (format!("file “{name}”"), None),
         Source::Edited => ("your edits".to_string(), None),
+        Source::Link => ("the graph from the link".to_string(), None),
     };
     let (node_colours, colour_choices) = match (*colours).clone() {
         Some((c, layers)) => (Some(c), layers),
@@ -176,18 +183,21 @@ pub fn GraphLab() -> Html {
                 trace_gx: &p.trace_gx,
                 checks: &p.checks,
             };
-            Some(share::export_json("graph", pipes))
+            Some(share::export_json_with("graph", pipes, vec![("graph", graph_json(&state))]))
         })
     };
     let import = {
-        let d = state.dispatcher();
-        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
-    };
-    let link_note = (!matches!(state.source, Source::Preset(_))).then(|| {
-        AttrValue::from(
-            "A link holds a preset graph only, so it keeps the settings but not your graph: Export JSON keeps the graph's features and every layer.",
+        let (d, d2) = (state.dispatcher(), state.dispatcher());
+        share::importer_with(
+            Callback::from(move |e| d.dispatch(Action::Refuse(e))),
+            Callback::from(move |_: ImportedState| {
+                if let Some(g) = share::take_imported_graph() {
+                    d2.dispatch(Action::LoadLinked(g));
+                }
+            }),
         )
-    });
+    };
+    let link_note = state.link.clone().err().map(AttrValue::from);
 
     html! {
         <section class="page lab graph-lab">
@@ -251,4 +261,16 @@ pub fn GraphLab() -> Html {
             <WlPanel pair={state.wl.clone()} cfg={state.cfg} features={state.features} dispatch={state.dispatcher()} />
         </section>
     }
+}
+
+/// The export's `graph`: the nodes and edges for a notebook, and (for a graph
+/// that is not a preset) its code, which Import JSON restores it from.
+fn graph_json(state: &GraphLabState) -> serde_json::Value {
+    let edges: Vec<serde_json::Value> =
+        state.input.graph.edges().iter().map(|&(u, v, w)| serde_json::json!([u, v, w])).collect();
+    let mut doc = serde_json::json!({ "nodes": state.n(), "edges": edges });
+    if !matches!(state.source, Source::Preset(_)) {
+        doc["code"] = serde_json::Value::String(graph_link::encode(&state.input));
+    }
+    doc
 }

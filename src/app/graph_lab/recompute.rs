@@ -14,6 +14,7 @@ impl GraphLabState {
     pub(super) fn set_input(&mut self, input: GraphInput, source: Source) {
         self.input = Rc::new(input);
         self.source = source;
+        self.refresh_link();
         let mut notes = Vec::new();
         self.features = self.checked_features(Some(self.features), &mut notes);
         let g = std::mem::take(&mut self.g);

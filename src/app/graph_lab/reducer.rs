@@ -3,7 +3,7 @@
 //! only g·x; dragging a node, a layout frame, picking a node rerun nothing.
 
 use super::state::{is_features_only, join, with_features_only, EditMode, GraphLabState, Source};
-use crate::engine::graph_input::NodeFeatures;
+use crate::engine::graph_input::{GraphInput, NodeFeatures};
 use crate::engine::graph_views::thousands;
 use crate::engine::layout::force_layout;
 use crate::engine::models::graph::GraphModelConfig;
@@ -24,6 +24,8 @@ pub enum Action {
         name: String,
         parsed: ParsedGraph,
     },
+    /// A graph restored from an imported state file.
+    LoadLinked(GraphInput),
     /// Input that was refused, with the reason.
     Refuse(String),
     /// A node of x was tapped (or activated with the keyboard) in the editor.
@@ -67,12 +69,21 @@ impl Reducible for GraphLabState {
         match action {
             Action::ApplySettings(settings, errors) => {
                 let mut errors = errors;
-                if let Some(p) = settings.preset.as_ref().filter(|p| s.source != Source::Preset((*p).clone())) {
+                if let Some(linked) =
+                    settings.graph.as_ref().filter(|g| s.link.as_ref().ok() != Some(&Some(g.code.clone())))
+                {
+                    s.push_undo();
+                    s.input = linked.input.clone();
+                    s.source = Source::Link;
+                    s.picked = None;
+                    s.refresh_link();
+                } else if let Some(p) = settings.preset.as_ref().filter(|p| s.source != Source::Preset((*p).clone())) {
                     if let Some(input) = graph_presets::load(p) {
                         s.push_undo();
                         s.input = Rc::new(input);
                         s.source = Source::Preset(p.clone());
                         s.picked = None;
+                        s.refresh_link();
                     }
                 }
                 s.features = s.checked_features(settings.features, &mut errors);
@@ -121,6 +132,11 @@ impl Reducible for GraphLabState {
                     s.undo.pop();
                 }
             }
+            Action::LoadLinked(input) => {
+                s.error = None;
+                s.notice = None;
+                s.load(input, Source::Link);
+            }
             Action::Refuse(message) => s.error = Some(message),
             Action::NodeTap(i) => s.node_tap(i),
             Action::MovedNodeTap(j) => {
@@ -153,6 +169,12 @@ impl Reducible for GraphLabState {
                 if let Some(p) = positions.get_mut(i) {
                     *p = [pos[0].clamp(0.0, 1.0), pos[1].clamp(0.0, 1.0)];
                     s.set_positions(positions);
+                    // A moved node is an edit of the drawing: the link carries it.
+                    if matches!(s.source, Source::Preset(_)) {
+                        s.source = Source::Edited;
+                    }
+                    s.refresh_link();
+                    s.revision += 1;
                 }
             }
             Action::RemoveNode(i) => s.remove_node(i),
@@ -185,13 +207,19 @@ impl Reducible for GraphLabState {
                 }
             }
             Action::StartLayout => s.start_layout(),
-            Action::StopLayout => s.layout_frames = 0,
+            Action::StopLayout => {
+                s.layout_frames = 0;
+                s.layout_done();
+            }
             Action::LayoutFrame => {
                 if s.layout_frames > 0 {
                     let positions = force_layout(&s.input.graph, &s.input.positions_or_circle(), s.layout_iterations);
                     s.set_positions(positions);
                     s.layout_frames -= 1;
                     s.layout_tick += 1;
+                    if s.layout_frames == 0 {
+                        s.layout_done();
+                    }
                 }
             }
             Action::PushStep(step) => {

@@ -10,8 +10,9 @@ use crate::engine::model::Model;
 use crate::engine::models::graph::GraphModelConfig;
 use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
+use crate::io::graph_link;
 use crate::io::graph_presets;
-use crate::io::graph_settings::{GraphSettings, DEFAULT_PRESET};
+use crate::io::graph_settings::{GraphSettings, LinkedGraph, DEFAULT_PRESET};
 use crate::io::transform_edit::{self, GEdit};
 use crate::io::transform_expr::Domain;
 use std::rc::Rc;
@@ -30,6 +31,8 @@ pub enum Source {
     File(String),
     /// A preset or file the learner has edited.
     Edited,
+    /// A graph carried by a link (`graph=`) or an imported state file.
+    Link,
 }
 
 /// What a tap on a node does in the editor.
@@ -57,6 +60,9 @@ pub struct Pipelines {
 pub struct GraphLabState {
     pub input: Rc<GraphInput>,
     pub source: Source,
+    /// The `graph=` code of the current graph when it is not a preset
+    /// (`Ok(None)` for a preset), or why it does not fit in a link.
+    pub link: Result<Option<String>, String>,
     pub(super) undo: Vec<(Rc<GraphInput>, Source, NodeFeatures)>,
     /// The input with g applied, for drawing (labels and positions move with A).
     pub moved: Rc<GraphInput>,
@@ -95,12 +101,19 @@ pub struct GraphLabState {
 impl GraphLabState {
     pub fn new(settings: GraphSettings, errors: Vec<String>) -> Self {
         let preset = settings.preset.clone().unwrap_or_else(|| DEFAULT_PRESET.into());
-        let input = graph_presets::load(&preset).unwrap_or_else(|| GraphInput::new(Graph::new(0, vec![])));
+        let (input, source) = match &settings.graph {
+            Some(linked) => ((*linked.input).clone(), Source::Link),
+            None => (
+                graph_presets::load(&preset).unwrap_or_else(|| GraphInput::new(Graph::new(0, vec![]))),
+                Source::Preset(preset),
+            ),
+        };
         let n = input.node_count();
         let mut s = GraphLabState {
             moved: Rc::new(input.clone()),
             input: Rc::new(input),
-            source: Source::Preset(preset),
+            source,
+            link: Ok(None),
             undo: Vec::new(),
             node_move: NodeMove::identity(n),
             g: Transform::identity(),
@@ -127,8 +140,17 @@ impl GraphLabState {
         s.features = s.checked_features(settings.features, &mut errors);
         s.accept_g(settings.g, &mut errors);
         s.error = join(errors);
+        s.refresh_link();
         s.recompute(true);
         s
+    }
+
+    /// Encode the current graph for the link again (after it changed).
+    pub(super) fn refresh_link(&mut self) {
+        self.link = match self.source {
+            Source::Preset(_) => Ok(None),
+            _ => graph_link::for_link(&self.input).map(Some),
+        };
     }
 
     /// The settings the URL should hold.
@@ -138,6 +160,7 @@ impl GraphLabState {
                 Source::Preset(p) => Some(p.clone()),
                 _ => None,
             },
+            graph: self.link.clone().ok().flatten().map(|code| LinkedGraph { input: self.input.clone(), code }),
             g: self.g.clone(),
             model: self.cfg,
             features: Some(self.features),

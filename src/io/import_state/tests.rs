@@ -72,3 +72,19 @@ fn every_size_is_limited_and_the_limit_is_stated() {
     let e = parse_state(&long).unwrap_err();
     assert!(e.contains("more than 4000000 entries") && e.contains("line 1"), "{e}");
 }
+
+#[test]
+fn a_graph_state_brings_its_graph_and_a_damaged_one_is_refused() {
+    let star = crate::io::graph_presets::load("star").unwrap();
+    let code = crate::io::graph_link::encode(&star);
+    let doc = format!(
+        r##"{{"format":"symmetry-lab/1","lab":"graph","url":"#/graph?g=id","graph":{{"nodes":5,"edges":[[0,1,1]],"code":"{code}"}}}}"##
+    );
+    let s = parse_state(doc.as_bytes()).unwrap();
+    assert_eq!(s.graph.as_ref().map(|g| &g.graph), Some(&star.graph), "positions are kept to 1/65535");
+    let bad = r##"{"format":"symmetry-lab/1","lab":"graph","url":"#/graph","graph":{"code":"AAAA"}}"##;
+    assert!(parse_state(bad.as_bytes()).unwrap_err().starts_with("the saved graph is unreadable"));
+    // Another lab's file never restores a graph.
+    let other = format!(r##"{{"format":"symmetry-lab/1","lab":"dna","url":"#/dna","graph":{{"code":"{code}"}}}}"##);
+    assert_eq!(parse_state(other.as_bytes()).unwrap().graph, None);
+}
