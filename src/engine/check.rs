@@ -112,7 +112,6 @@ impl ErrorSums {
         let norm = if self.norm == before.norm { after.norm } else { (self.norm - before.norm + after.norm).max(0.0) };
         ErrorSums { diff, norm }
     }
-
 }
 
 impl std::ops::Add for ErrorSums {
@@ -202,7 +201,13 @@ impl LayerCheck {
     }
 
     /// Check layer `index` whose outputs on `x` and `g·x` are `fx` and `fgx`.
-    pub fn of(index: usize, layer: &dyn crate::engine::layers::Layer, fx: &Signal, fgx: &Signal, g: &Transform) -> Self {
+    pub fn of(
+        index: usize,
+        layer: &dyn crate::engine::layers::Layer,
+        fx: &Signal,
+        fgx: &Signal,
+        g: &Transform,
+    ) -> Self {
         let moved = g.act(fx).map_err(|e| e.0);
         let equivariance_sums = moved.as_ref().ok().map(|m| ErrorSums::of(&fgx.data, &m.data));
         LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), equivariance_sums, moved)
@@ -279,9 +284,10 @@ mod tests {
         let mut rng = crate::engine::rng::Rng::new(3);
         for n in [0, 1, 7, 8, 9, 17, 100, 257, 5000] {
             let (a, b) = (rng.weights(n, 1), rng.weights(n, 1));
-            let want = a.iter().zip(&b).fold((0f64, 0f64), |(d, m), (&x, &y)| {
-                (d + (x as f64 - y as f64).powi(2), m + (y as f64).powi(2))
-            });
+            let want = a
+                .iter()
+                .zip(&b)
+                .fold((0f64, 0f64), |(d, m), (&x, &y)| (d + (x as f64 - y as f64).powi(2), m + (y as f64).powi(2)));
             let got = squared_sums(&a, &b);
             assert!((got.0 - want.0).abs() <= 1e-6 * want.0.max(1e-30), "{n}: {got:?} {want:?}");
             assert!((got.1 - want.1).abs() <= 1e-6 * want.1.max(1e-30), "{n}: {got:?} {want:?}");

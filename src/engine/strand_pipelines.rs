@@ -133,15 +133,18 @@ pub fn recheck(
         .zip(trace_x.iter().zip(trace_gx))
         .enumerate()
         .map(|(k, (layer, (fx, fgx)))| {
-            let known = match (dirty.get(k), dirty_gx.get(k), old.checks.get(k), old.trace_x.get(k), old.trace_gx.get(k)) {
-                (Some(Dirty::Ranges(rx)), Some(Dirty::Ranges(rgx)), Some(check), Some(ofx), Some(ofgx))
-                    if strand_len(fx) == Some(l) && ofx.data.shape() == fx.data.shape()
-                        && fgx.data.shape() == fx.data.shape() && ofgx.data.shape() == fx.data.shape() =>
-                {
-                    Some((rx, rgx, check, ofx, ofgx))
-                }
-                _ => None,
-            };
+            let known =
+                match (dirty.get(k), dirty_gx.get(k), old.checks.get(k), old.trace_x.get(k), old.trace_gx.get(k)) {
+                    (Some(Dirty::Ranges(rx)), Some(Dirty::Ranges(rgx)), Some(check), Some(ofx), Some(ofgx))
+                        if strand_len(fx) == Some(l)
+                            && ofx.data.shape() == fx.data.shape()
+                            && fgx.data.shape() == fx.data.shape()
+                            && ofgx.data.shape() == fx.data.shape() =>
+                    {
+                        Some((rx, rgx, check, ofx, ofgx))
+                    }
+                    _ => None,
+                };
             let Some((rx, rgx, check, ofx, ofgx)) = known else {
                 return LayerCheck::of(k, layer.as_ref(), fx, fgx, g);
             };

@@ -3,10 +3,10 @@
 //! of a few bases updates only the windows it touches, a new transformation
 //! reruns only the g·x pipeline, zooming reruns nothing.
 
-use crate::engine::strand_pipelines::{self as pipelines, Pipelines, Update};
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
+use crate::engine::strand_pipelines::{self as pipelines, Pipelines, Update};
 use crate::engine::strand_window::changed_span;
 use crate::engine::transform::{Step, Transform};
 use crate::io::dna_link;

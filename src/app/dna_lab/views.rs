@@ -4,12 +4,12 @@
 //! pooled vectors and the score. Channels are named so the pairs read at a
 //! glance: `w1`, `RC(w1)` for an RC layer's filter and its partner.
 
-use crate::engine::strand_pipelines::Pipelines;
 use crate::app::widgets::bar_chart::Series;
 use crate::app::widgets::track_plot::Tracks;
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::space::{Signal, Space};
+use crate::engine::strand_pipelines::Pipelines;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use crate::viz::colormap::range;
 use crate::viz::tracks::{Track, TrackSet};

@@ -14,7 +14,6 @@ use ndarray::{Array2, ArrayView1, ArrayView2, ArrayView3};
 
 use super::conv2d_direct::{store_tile, tile, OB, XT};
 
-
 /// Source position for output `i` and tap `k`, or `None` for a zero pad.
 #[inline]
 fn source(i: isize, k: usize, p: usize, n: usize, pad: Padding) -> Option<usize> {

@@ -154,7 +154,8 @@ pub(crate) mod tests {
     /// inputs that are not in standard layout (the slice-copy fallbacks).
     pub(crate) fn assert_matches_reference(kernel: Kernel) {
         let mut rng = crate::engine::rng::Rng::new(5);
-        let cases = [(1, 1, 1, 1, 3), (2, 3, 5, 7, 3), (3, 5, 4, 16, 5), (2, 2, 2, 3, 5), (4, 8, 9, 17, 3), (1, 6, 12, 8, 1)];
+        let cases =
+            [(1, 1, 1, 1, 3), (2, 3, 5, 7, 3), (3, 5, 4, 16, 5), (2, 2, 2, 3, 5), (4, 8, 9, 17, 3), (1, 6, 12, 8, 1)];
         for (c, o, h, wd, k) in cases {
             let x = Array3::from_shape_vec((c, h, wd), rng.weights(c * h * wd, 1)).unwrap();
             let w = Array4::from_shape_vec((o, c, k, k), rng.weights(o * c * k * k, 1)).unwrap();

@@ -213,7 +213,12 @@ pub(super) mod tile {
 
         pub fn sums(&self) -> [[f32; XT]; OB] {
             let lanes = |v: v128| {
-                [f32x4_extract_lane::<0>(v), f32x4_extract_lane::<1>(v), f32x4_extract_lane::<2>(v), f32x4_extract_lane::<3>(v)]
+                [
+                    f32x4_extract_lane::<0>(v),
+                    f32x4_extract_lane::<1>(v),
+                    f32x4_extract_lane::<2>(v),
+                    f32x4_extract_lane::<3>(v),
+                ]
             };
             std::array::from_fn(|q| {
                 let (a, b) = (lanes(self.0[q][0]), lanes(self.0[q][1]));

@@ -65,7 +65,9 @@ impl Layer for OrientPool {
             return Err(LayerError("orientation pooling expects a non-empty orientation axis".into()));
         }
         let data: Tensor = match self.reduce {
-            OrientReduce::Max => x.data.fold_axis(Axis(1), f32::NEG_INFINITY, |&a, &b| crate::engine::kernels::max(a, b)),
+            OrientReduce::Max => {
+                x.data.fold_axis(Axis(1), f32::NEG_INFINITY, |&a, &b| crate::engine::kernels::max(a, b))
+            }
             OrientReduce::Mean => x.data.mean_axis(Axis(1)).expect("the axis is not empty"),
         };
         Ok(Signal::new(data, space))

@@ -9,8 +9,8 @@
 //! shift-invariant again": max with stride 1, a binomial blur, then
 //! subsampling) keeps the output far closer under such shifts (claim I12).
 
-use crate::engine::kernels::max;
 use super::{Geometry, Layer, LayerError};
+use crate::engine::kernels::max;
 use crate::engine::planes::map_planes;
 use crate::engine::space::{Signal, Space};
 use ndarray::{Array2, ArrayView2};

@@ -40,7 +40,10 @@ impl Layer for StrandPool {
         let l = v.dim().1;
         let mut y = Array2::<f32>::zeros((pairs.len(), l));
         for (mut row, &(a, b)) in y.outer_iter_mut().zip(pairs.iter()) {
-            ndarray::Zip::from(&mut row).and(v.row(a)).and(v.row(b)).for_each(|d, &p, &q| *d = crate::engine::kernels::max(p, q));
+            ndarray::Zip::from(&mut row)
+                .and(v.row(a))
+                .and(v.row(b))
+                .for_each(|d, &p, &q| *d = crate::engine::kernels::max(p, q));
         }
         Ok(Signal::new(y.into_dyn(), Space::Strand { pairing: identity_pairing(pairs.len()) }))
     }

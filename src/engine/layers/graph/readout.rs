@@ -64,7 +64,9 @@ impl Layer for Readout {
         // rounding more than the node order does.
         let y: Array1<f32> = match self.mode {
             ReadoutMode::Max if n == 0 => Array1::zeros(f),
-            ReadoutMode::Max => v.fold_axis(ndarray::Axis(0), f32::NEG_INFINITY, |&m, &t| crate::engine::kernels::max(m, t)),
+            ReadoutMode::Max => {
+                v.fold_axis(ndarray::Axis(0), f32::NEG_INFINITY, |&m, &t| crate::engine::kernels::max(m, t))
+            }
             ReadoutMode::Sum | ReadoutMode::Mean => {
                 let scale = if self.mode == ReadoutMode::Mean && n > 0 { 1.0 / n as f64 } else { 1.0 };
                 Array1::from_shape_fn(f, |k| (v.column(k).iter().map(|&t| t as f64).sum::<f64>() * scale) as f32)
