@@ -19,7 +19,9 @@ fn config(arch: ImageArch, group: AugGroup, g: &str, seed: u64) -> TrainConfig {
         g: parse(g, Domain::Image).expect("a valid g"),
         seed,
         per_class: 6,
-        test_per_class: 4,
+        // 48 test letters: with 16, one letter more or less (6 %) decided
+        // whether augmentation "won" on some seeds (seed 356 once).
+        test_per_class: 12,
         ..TrainConfig::default()
     }
 }
@@ -113,5 +115,6 @@ fn copies_are_the_groups_elements() {
     let few =
         Trainer::new(TrainConfig { copies: 1, ..config(ImageArch::CnnGap, AugGroup::Shifts, "rot90", 3) }).unwrap();
     assert!(few.copies.iter().all(|c| c.len() == 1 && c[0] > 0));
-    assert_eq!(few.prepared().1, 24 + 24 + 16 + 16);
+    // Training letters and their one copy, test letters and their g·x: 4 classes each.
+    assert_eq!(few.prepared().1, 4 * 6 + 4 * 6 + 4 * 12 + 4 * 12);
 }
