@@ -54,6 +54,7 @@ impl Graph {
     }
 
     /// Neighbours of `i` with edge weights.
+    #[inline]
     pub fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
         let r = self.offsets[i]..self.offsets[i + 1];
         self.neighbours[r.clone()].iter().copied().zip(self.weights[r].iter().copied())

@@ -71,9 +71,7 @@ pub fn resolve(step: &Step, n: usize) -> Result<(Vec<usize>, bool), NoAction> {
             Ok((perm.clone(), *features_only))
         }
         Step::PermuteSeeded { seed, inverse, features_only } => {
-            let p = Rng::new(*seed).permutation(n);
-            let p = if *inverse { invert(&p) } else { p };
-            Ok((p, *features_only))
+            Ok((seeded_permutation(*seed, *inverse, n), *features_only))
         }
         Step::Swap { i, j, features_only } => {
             if *i >= n || *j >= n {
@@ -85,6 +83,31 @@ pub fn resolve(step: &Step, n: usize) -> Result<(Vec<usize>, bool), NoAction> {
         }
         _ => Err(not_here(step, "graphs")),
     }
+}
+
+/// `(seed, inverse, n)` and the permutation they give.
+type SeededPermutation = ((u64, bool, usize), Vec<usize>);
+
+thread_local! {
+    /// The last seeded permutation drawn: the check acts with the same
+    /// `perm(seed)` on every node layer, and drawing 10,000 random numbers
+    /// each time was several percent of a recompute.
+    static LAST_SEEDED: RefCell<Option<SeededPermutation>> = const { RefCell::new(None) };
+}
+
+/// `Rng::new(seed).permutation(n)`, or its inverse; remembered for the next call.
+fn seeded_permutation(seed: u64, inverse: bool, n: usize) -> Vec<usize> {
+    LAST_SEEDED.with(|last| {
+        if let Some((key, p)) = &*last.borrow() {
+            if *key == (seed, inverse, n) {
+                return p.clone();
+            }
+        }
+        let p = Rng::new(seed).permutation(n);
+        let p = if inverse { invert(&p) } else { p };
+        *last.borrow_mut() = Some(((seed, inverse, n), p.clone()));
+        p
+    })
 }
 
 fn invert(p: &[usize]) -> Vec<usize> {

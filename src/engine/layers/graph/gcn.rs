@@ -51,18 +51,25 @@ impl Layer for Gcn {
             })
             .collect();
         let xw = linear(v, &self.weight, None);
+        let f = xw.ncols();
         // Σ_j a_ij / sqrt(d_i d_j) · xw_j = (1 / sqrt(d_i)) · Σ_j a_ij · (xw_j / sqrt(d_j)):
         // scale the rows once, so each of the E messages is a plain weighted sum.
-        let mut scaled = xw.clone();
-        for (mut row, &s) in scaled.rows_mut().into_iter().zip(&inv_sqrt) {
-            row *= s;
+        // Rows as slices: ndarray's per-row views cost more than 8 floats of work.
+        let xw = if xw.is_standard_layout() { xw } else { xw.as_standard_layout().into_owned() };
+        let mut scaled = xw.into_raw_vec_and_offset().0;
+        for (row, &s) in scaled.chunks_exact_mut(f.max(1)).zip(&inv_sqrt) {
+            row.iter_mut().for_each(|v| *v *= s);
         }
+        let scaled = Array2::from_shape_vec((inv_sqrt.len(), f), scaled).map_err(|e| LayerError(e.to_string()))?;
         let mut h = aggregate(graph, &scaled, Aggregation::Sum, |_, _, w| w);
-        for ((mut row, own), &s) in h.rows_mut().into_iter().zip(scaled.rows()).zip(&inv_sqrt) {
-            // The `I` of `A + I`: each node's own message, weight 1 / d_i.
-            row.scaled_add(1.0, &own);
-            row *= s;
-            row += &self.bias;
+        let bias = self.bias.as_slice().ok_or_else(|| LayerError("the bias is not contiguous".into()))?;
+        if let (Some(out), Some(own)) = (h.as_slice_mut(), scaled.as_slice()) {
+            for ((row, own), &s) in out.chunks_exact_mut(f.max(1)).zip(own.chunks_exact(f.max(1))).zip(&inv_sqrt) {
+                // The `I` of `A + I`: each node's own message, weight 1 / d_i.
+                for ((o, &m), &b) in row.iter_mut().zip(own).zip(bias) {
+                    *o = (*o + m) * s + b;
+                }
+            }
         }
         Ok(on_graph(h, graph))
     }
