@@ -48,7 +48,7 @@ pub fn export_json(lab: &str, p: Pipes) -> String {
 pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value)>) -> String {
     let mut loc = url::current_or_default();
     loc.set("embed", None);
-    let doc = Export {
+    let mut doc = Export {
         lab,
         url: loc.to_hash(),
         input: p.input,
@@ -60,7 +60,6 @@ pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value
         checks: p.checks,
     }
     .to_json();
-    let mut doc = doc;
     if let Some(fields) = doc.as_object_mut() {
         for (key, value) in extra {
             fields.insert(key.to_string(), value);
@@ -87,8 +86,7 @@ pub fn importer_with(refuse: Callback<String>, accepted: Callback<ImportedState>
 }
 
 fn import(bytes: &[u8], accepted: &Callback<ImportedState>) -> Result<(), String> {
-    let state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
-    let mut state = state;
+    let mut state = parse_state(bytes).map_err(|e| format!("The file was not imported: {e}."))?;
     if let Some(graph) = state.graph.take() {
         IMPORTED_GRAPH.with(|g| *g.borrow_mut() = Some(graph));
     }

@@ -76,6 +76,7 @@ pub fn Editor(p: &EditorProps) -> Html {
             if let Some(q) = input.0.positions_or_circle().get(i) {
                 d.dispatch(Action::BeginDrag);
                 d.dispatch(Action::MoveNode(i, [q[0] + delta[0], q[1] + delta[1]]));
+                d.dispatch(Action::EndDrag);
             }
         })
     };
@@ -126,6 +127,7 @@ pub fn Editor(p: &EditorProps) -> Html {
         let d3 = d.clone();
         let d4 = d.clone();
         let d5 = d.clone();
+        let d6 = d.clone();
         html! {
             <GraphSvg input={p.input.clone()} colours={p.colours.clone()} picked={p.picked} pending={p.pending}
                 label="the graph x: editable drawing" testid="graph-x" draggable=true
@@ -134,6 +136,7 @@ pub fn Editor(p: &EditorProps) -> Html {
                 on_edge_tap={(p.mode == EditMode::Delete).then(|| Callback::from(move |(u, v)| d3.dispatch(Action::EdgeTap(u, v))))}
                 on_drag_start={Callback::from(move |_| d4.dispatch(Action::BeginDrag))}
                 on_drag={Callback::from(move |(i, pos)| d5.dispatch(Action::MoveNode(i, pos)))}
+                on_drag_end={Callback::from(move |_| d6.dispatch(Action::EndDrag))}
                 {on_node_key} class={classes!(format!("mode-{:?}", p.mode).to_lowercase())} />
         }
     };

@@ -60,6 +60,9 @@ pub struct GraphSvgProps {
     pub on_drag_start: Option<Callback<usize>>,
     #[prop_or_default]
     pub on_drag: Option<Callback<(usize, [f32; 2])>>,
+    /// A drag of a node ended (released or cancelled).
+    #[prop_or_default]
+    pub on_drag_end: Option<Callback<usize>>,
     /// Keys other than Enter and Space pressed on a node: `(node, key)`.
     #[prop_or_default]
     pub on_node_key: Option<Callback<(usize, String)>>,
@@ -178,10 +181,14 @@ pub fn GraphSvg(p: &GraphSvgProps) -> Html {
     let onpointerup = {
         let (svg, press) = (svg.clone(), press.clone());
         let (tap, bg, edge) = (p.on_node_tap.clone(), p.on_background_tap.clone(), p.on_edge_tap.clone());
+        let end = p.on_drag_end.clone();
         Callback::from(move |e: PointerEvent| {
             let Some(pr) = press.borrow_mut().take() else { return };
             let Some(el) = svg.cast::<Element>() else { return };
             if pr.moved {
+                if let (Target::Node(i), Some(cb)) = (pr.target, &end) {
+                    cb.emit(i);
+                }
                 return;
             }
             match pr.target {
@@ -192,8 +199,12 @@ pub fn GraphSvg(p: &GraphSvgProps) -> Html {
         })
     };
     let cancel = {
-        let press = press.clone();
-        Callback::from(move |_: PointerEvent| *press.borrow_mut() = None)
+        let (press, end) = (press.clone(), p.on_drag_end.clone());
+        Callback::from(move |_: PointerEvent| {
+            if let Some(Press { target: Target::Node(i), moved: true, .. }) = press.borrow_mut().take() {
+                end.iter().for_each(|cb| cb.emit(i));
+            }
+        })
     };
     let onkeydown = {
         let (tap, key) = (p.on_node_tap.clone(), p.on_node_key.clone());

@@ -38,6 +38,8 @@ pub enum Action {
     /// A drag starts: remember the graph for undo.
     BeginDrag,
     MoveNode(usize, [f32; 2]),
+    /// A node drag ended: the link takes the new drawing.
+    EndDrag,
     RemoveNode(usize),
     SetNodeFeatures(usize, Vec<f32>),
     SetNodeType(usize, String),
@@ -169,13 +171,16 @@ impl Reducible for GraphLabState {
                 if let Some(p) = positions.get_mut(i) {
                     *p = [pos[0].clamp(0.0, 1.0), pos[1].clamp(0.0, 1.0)];
                     s.set_positions(positions);
-                    // A moved node is an edit of the drawing: the link carries it.
-                    if matches!(s.source, Source::Preset(_)) {
-                        s.source = Source::Edited;
-                    }
-                    s.refresh_link();
-                    s.revision += 1;
                 }
+            }
+            Action::EndDrag => {
+                // A moved node is an edit of the drawing: the link carries it,
+                // encoded once when the drag ends rather than on every pointer move.
+                if matches!(s.source, Source::Preset(_)) {
+                    s.source = Source::Edited;
+                }
+                s.refresh_link();
+                s.revision += 1;
             }
             Action::RemoveNode(i) => s.remove_node(i),
             Action::SetNodeFeatures(i, values) => match s.input.set_node_features(i, &values) {
