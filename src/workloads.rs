@@ -113,8 +113,8 @@ pub enum LabCase {
     /// (`strand_pipelines::full`, as the lab).
     DnaFull { model: Model, seq: String, g: Transform },
     /// The DNA lab after a one-base edit in place: only the windows the edit
-    /// touches, for x and g·x, then every check (`strand_pipelines::edit`,
-    /// as the lab, copies of the old traces included).
+    /// touches, for x and g·x, in place, and the checks moved by the
+    /// difference (`strand_pipelines::edit`, as the lab).
     DnaEdit { model: Model, seq: String, g: Transform, pipelines: Box<Pipelines> },
     /// The sequence lab: all three models (RNN, gated RNN, LSTM) on x and g·x.
     Sequence { x: Signal, cfg: crate::engine::models::sequence::SequenceModelConfig, g: Transform },
@@ -174,7 +174,7 @@ impl LabCase {
         match self {
             // The edited pipelines keep their checks: the next edit moves their sums.
             LabCase::DnaEdit { model, seq, g, pipelines } => {
-                **pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                edit_middle_base(model, seq, g, pipelines)?;
                 Ok(pipelines.checks.len())
             }
             _ => self.checks().map(|c| c.len()),
@@ -202,7 +202,7 @@ impl LabCase {
             }
             LabCase::DnaFull { model, seq, g } => Ok(strand_pipelines::full(model, seq, g)?.checks),
             LabCase::DnaEdit { model, seq, g, pipelines } => {
-                **pipelines = edit_middle_base(model, seq, g, pipelines)?;
+                edit_middle_base(model, seq, g, pipelines)?;
                 Ok(pipelines.checks.clone())
             }
             LabCase::Sequence { x, cfg, g } => {
@@ -219,11 +219,11 @@ impl LabCase {
 
 /// Flip one base in the middle of `seq` (A↔C, alternating on every call)
 /// and bring the pipelines up to date as the DNA lab does.
-fn edit_middle_base(model: &Model, seq: &mut String, g: &Transform, old: &Pipelines) -> Result<Pipelines, String> {
+fn edit_middle_base(model: &Model, seq: &mut String, g: &Transform, p: &mut Pipelines) -> Result<(), String> {
     let at = seq.len() / 2;
     let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
     seq.replace_range(at..at + 1, flipped);
-    Ok(strand_pipelines::edit(model, old, seq, at..at + 1, g)?.0)
+    strand_pipelines::edit(model, p, seq, at..at + 1, g).map(|_| ())
 }
 
 #[cfg(test)]

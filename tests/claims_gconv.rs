@@ -150,7 +150,7 @@ proptest! {
         let flip = if flip_y { Mat2::FLIP_Y } else { Mat2::FLIP_X };
         let c = checks(vec![layer], &x, &point(flip));
         prop_assert!(c[0].equivariance_error.is_none());
-        let reason = c[0].moved.as_ref().unwrap_err();
+        let reason = c[0].moved.no_action().unwrap();
         prop_assert!(reason.contains("not in the group C4"), "{}", reason);
         prop_assert!(c[0].invariance_error > 0.05);
         prop_assert_eq!(c[0].verdict, Verdict::Neither);

@@ -61,7 +61,7 @@ proptest! {
         let c = checks(vec![conv(seed ^ 2, 1, 2, Padding::Zero, FilterSource::Random)], &x, &g);
         let fgx = symmetry_lab::engine::model::Model::new("t", vec![conv(seed ^ 2, 1, 2, Padding::Zero, FilterSource::Random)])
             .forward(&g.act(&x).unwrap()).unwrap().data.into_dimensionality::<Ix3>().unwrap();
-        let moved = c[0].moved.as_ref().unwrap().data.clone().into_dimensionality::<Ix3>().unwrap();
+        let moved = c[0].moved.kept().unwrap().data.clone().into_dimensionality::<Ix3>().unwrap();
         let diff = &fgx - &moved;
         let m = (dx.max(dy) + 1) as usize;
         let interior = diff.slice(s![.., m..n - m, m..n - m]);

@@ -9,6 +9,7 @@
 //! cumulative on purpose: it shows where a symmetry is kept, lost, or
 //! restored by global pooling.
 
+use crate::engine::action::StrandMap;
 use crate::engine::model::Model;
 use crate::engine::space::{Signal, Tensor};
 use crate::engine::transform::Transform;
@@ -95,6 +96,12 @@ impl ErrorSums {
         ErrorSums { diff, norm }
     }
 
+    /// The sums over two slices of the same length.
+    pub fn of_slices(a: &[f32], b: &[f32]) -> ErrorSums {
+        let (diff, norm) = squared_sums(a, b);
+        ErrorSums { diff, norm }
+    }
+
     /// `sqrt(diff) / max(sqrt(norm), 1e-12)`; exactly 0 when `diff` is 0.
     pub fn error(self) -> f64 {
         if self.diff == 0.0 {
@@ -157,6 +164,59 @@ pub fn squared_sums(a: &[f32], b: &[f32]) -> (f64, f64) {
     (diff, norm)
 }
 
+/// `ρ_k(g)·Φ_k(x)` as a check keeps it.
+#[derive(Clone, Debug)]
+pub enum Moved {
+    /// Computed whole.
+    Kept(Signal),
+    /// Not stored: on the DNA lab's strand layers ρ(g) is an index map, read
+    /// where it is needed (the window on screen, the positions an edit
+    /// changed) instead of copying every entry of a 100 kb layer.
+    Mapped(StrandMap),
+    /// `g` has no action on this layer's output, and why.
+    NoAction(String),
+}
+
+impl Moved {
+    fn of(moved: Result<Signal, String>) -> Moved {
+        match moved {
+            Ok(m) => Moved::Kept(m),
+            Err(e) => Moved::NoAction(e),
+        }
+    }
+
+    /// The whole of `ρ_k(g)·Φ_k(x)`, when it was kept.
+    pub fn kept(&self) -> Option<&Signal> {
+        match self {
+            Moved::Kept(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Why `g` has no action here, if it has none.
+    pub fn no_action(&self) -> Option<&str> {
+        match self {
+            Moved::NoAction(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// `ρ_k(g)·Φ_k(x)` on positions `range` of a `(C, L)` strand layer whose
+    /// output on x is `fx`: cut from the kept whole, or read through the map.
+    pub fn on_strand(&self, fx: &Signal, range: std::ops::Range<usize>) -> Option<Signal> {
+        match self {
+            Moved::Kept(m) if m.data.ndim() == 2 => {
+                let l = m.data.shape()[1];
+                let range = range.start.min(l)..range.end.min(l);
+                let cut = m.data.slice_axis(ndarray::Axis(1), ndarray::Slice::from(range)).to_owned();
+                Some(Signal::new(cut, m.space.clone()))
+            }
+            Moved::Mapped(map) => map.window(fx, range).ok(),
+            Moved::Kept(_) | Moved::NoAction(_) => None,
+        }
+    }
+}
+
 /// The check of one layer.
 #[derive(Clone, Debug)]
 pub struct LayerCheck {
@@ -167,8 +227,8 @@ pub struct LayerCheck {
     pub invariance_error: f64,
     /// `None` when `g` has no action on this layer's output.
     pub equivariance_error: Option<f64>,
-    /// `ρ_k(g)·Φ_k(x)`, or why it does not exist.
-    pub moved: Result<Signal, String>,
+    /// `ρ_k(g)·Φ_k(x)`, or how to read it, or why it does not exist.
+    pub moved: Moved,
     pub verdict: Verdict,
     /// The sums behind the invariance error (`Φ_k(g·x)` against `Φ_k(x)`).
     pub invariance_sums: ErrorSums,
@@ -183,7 +243,7 @@ impl LayerCheck {
         layer: &dyn crate::engine::layers::Layer,
         invariance_sums: ErrorSums,
         equivariance_sums: Option<ErrorSums>,
-        moved: Result<Signal, String>,
+        moved: Moved,
     ) -> LayerCheck {
         let invariance_error = invariance_sums.error();
         let equivariance_error = equivariance_sums.map(ErrorSums::error);
@@ -210,7 +270,32 @@ impl LayerCheck {
     ) -> Self {
         let moved = g.act(fx).map_err(|e| e.0);
         let equivariance_sums = moved.as_ref().ok().map(|m| ErrorSums::of(&fgx.data, &m.data));
-        LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), equivariance_sums, moved)
+        LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), equivariance_sums, Moved::of(moved))
+    }
+
+    /// [`LayerCheck::of`] without storing `ρ_k(g)·Φ_k(x)` when the layer is a
+    /// strand and `g` an index map: its sums are read through the map.
+    pub fn of_strand(
+        index: usize,
+        layer: &dyn crate::engine::layers::Layer,
+        fx: &Signal,
+        fgx: &Signal,
+        g: &Transform,
+    ) -> Self {
+        let Some(map) = StrandMap::of(g) else { return LayerCheck::of(index, layer, fx, fgx, g) };
+        let l = match fx.data.shape() {
+            [_, l] => *l,
+            _ => return LayerCheck::of(index, layer, fx, fgx, g),
+        };
+        let mut sums = ErrorSums::default();
+        match map
+            .visit_pairs(&fgx.data, fx, std::slice::from_ref(&(0..l)), |a, b| sums = sums + ErrorSums::of_slices(a, b))
+        {
+            Ok(()) => {
+                LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), Some(sums), Moved::Mapped(map))
+            }
+            Err(_) => LayerCheck::of(index, layer, fx, fgx, g),
+        }
     }
 }
 

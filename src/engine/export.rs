@@ -67,8 +67,12 @@ impl Export<'_> {
                     "params": params,
                     "f_x": self.trace_x.get(k).map(|s| tensor_json(&s.data)),
                     "f_gx": self.trace_gx.get(k).map(|s| tensor_json(&s.data)),
-                    "rho_g_f_x": c.moved.as_ref().ok().map(|s| tensor_json(&s.data)),
-                    "no_action_reason": c.moved.as_ref().err(),
+                    "rho_g_f_x": c.moved.kept().map(|m| tensor_json(&m.data)).or_else(|| {
+                        let fx = self.trace_x.get(k)?;
+                        let l = fx.data.shape().get(1).copied().unwrap_or(0);
+                        c.moved.on_strand(fx, 0..l).map(|m| tensor_json(&m.data))
+                    }),
+                    "no_action_reason": c.moved.no_action(),
                     "invariance_error": number(c.invariance_error),
                     "equivariance_error": c.equivariance_error.map(number),
                     "verdict": c.verdict.as_str(),

@@ -1,17 +1,23 @@
 //! Both pipelines of the DNA lab and how they are brought up to date: a full
 //! run (new sequence length, new model, new g), or, after an in-place edit
 //! of a few bases, only the window of each layer that the edit touches
-//! (`strand_window::update_trace`), for x and for g·x.
+//! (`strand_window`), for x and for g·x, in place.
+//!
+//! ρ(g)f(x) is not stored for strand layers: a word of `rc` and shifts is an
+//! index map ([`StrandMap`]), so the checks read it through the map and the
+//! lab reads the window it shows. With the traces updated in place, an edit
+//! of a 100 kb strand neither copies nor allocates tens of MB.
 //!
 //! The lab (`app::dna_lab::state`) and the benchmarks (`workloads`) both
 //! call these functions, so what is measured is what the learner runs.
 
-use crate::engine::check::{compare, squared_sums, ErrorSums, LayerCheck};
+use crate::engine::action::StrandMap;
+use crate::engine::check::{squared_sums, ErrorSums, LayerCheck, Moved};
 use crate::engine::layers::Geometry;
 use crate::engine::model::Model;
 use crate::engine::nucleotide::{encode, one_hot};
 use crate::engine::space::{Signal, Tensor};
-use crate::engine::strand_window::{edit_under, update_trace, update_trace_span, Dirty};
+use crate::engine::strand_window::{apply_plan, edit_under, plan_span, Dirty};
 use crate::engine::transform::Transform;
 use ndarray::{Axis, Slice};
 use std::ops::Range;
@@ -51,8 +57,29 @@ pub fn full(model: &Model, seq: &str, g: &Transform) -> Result<Pipelines, String
 pub fn with_x(model: &Model, x: Signal, trace_x: Vec<Signal>, g: &Transform) -> Result<Pipelines, String> {
     let gx = g.act(&x).map_err(|e| format!("{g} cannot act on this sequence: {e}."))?;
     let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-    let checks = compare(model, &trace_x, &trace_gx, g);
+    let checks = checks(model, &trace_x, &trace_gx, g);
     Ok(Pipelines { x, gx, trace_x, trace_gx, checks })
+}
+
+/// Keep the x pipeline of `p` and rerun g·x for a new `g`, in place; `p` is
+/// unchanged when `g` cannot act on the sequence.
+pub fn retransform(model: &Model, p: &mut Pipelines, g: &Transform) -> Result<(), String> {
+    let gx = g.act(&p.x).map_err(|e| format!("{g} cannot act on this sequence: {e}."))?;
+    let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
+    p.checks = checks(model, &p.trace_x, &trace_gx, g);
+    (p.gx, p.trace_gx) = (gx, trace_gx);
+    Ok(())
+}
+
+/// Every layer's check, strand layers through the index map of `g`.
+fn checks(model: &Model, trace_x: &[Signal], trace_gx: &[Signal], g: &Transform) -> Vec<LayerCheck> {
+    model
+        .layers
+        .iter()
+        .zip(trace_x.iter().zip(trace_gx))
+        .enumerate()
+        .map(|(k, (layer, (fx, fgx)))| LayerCheck::of_strand(k, layer.as_ref(), fx, fgx, g))
+        .collect()
 }
 
 fn recomputed(dirty: &[Dirty], l: usize) -> usize {
@@ -78,99 +105,99 @@ fn touched_ends(model: &Model, dirty: &[Dirty], l: usize) -> bool {
     })
 }
 
-/// The pipelines after bases `edit` of the sequence changed in place
-/// (`seq` is the new sequence, of the same length): only the windows the
-/// edit touches are recomputed (the old traces are copied, not rerun), and
-/// the checks' sums move by the difference on the positions that changed
-/// ([`recheck`]).
-pub fn edit(
-    model: &Model,
-    old: &Pipelines,
-    seq: &str,
-    edit: Range<usize>,
-    g: &Transform,
-) -> Result<(Pipelines, Update), String> {
+/// Bring `p` up to date, in place, after bases `edit` of the sequence
+/// changed (`seq` is the new sequence, of the same length): only the
+/// windows the edit touches are recomputed, for x and for g·x, and the
+/// checks' sums move by the difference on the positions that changed.
+///
+/// On an error `p` may be half updated: rerun [`full`].
+pub fn edit(model: &Model, p: &mut Pipelines, seq: &str, edit: Range<usize>, g: &Transform) -> Result<Update, String> {
     let l = seq.len();
+    if p.x.data.shape() != [4, l] {
+        return Err("the pipelines belong to a sequence of another length".into());
+    }
     let piece = seq.get(edit.clone()).ok_or("the edit is outside the sequence")?;
     let enc = one_hot(piece).map_err(|e| format!("The sequence cannot be encoded: {e}."))?;
-    let (mut x, mut trace_x, mut trace_gx) = (old.x.clone(), old.trace_x.clone(), old.trace_gx.clone());
-    x.data.slice_axis_mut(Axis(1), Slice::from(edit.clone())).assign(&enc);
-    let dirty = update_trace(model, &x, &mut trace_x, edit.clone()).map_err(|e| e.0)?;
-    let gx = g.act(&x).map_err(|e| format!("{g} cannot act on this sequence: {e}."))?;
-    let dirty_gx = match edit_under(g, edit.clone(), l) {
-        Some((s, e)) => update_trace_span(model, &gx, &mut trace_gx, s, e).map_err(|e| e.0)?,
-        None => {
-            trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-            vec![Dirty::All]
-        }
-    };
-    let checks = recheck(model, old, &trace_x, &trace_gx, (&dirty, &dirty_gx), g);
+    let map = StrandMap::of(g).ok_or_else(|| format!("{g} is not a word of rc and shifts"))?;
+    let (s, e) = edit_under(g, edit.clone(), l).ok_or_else(|| format!("{g} is not a word of rc and shifts"))?;
+    let dirty = plan_span(model, &p.x, &p.trace_x, edit.start as i64, edit.end as i64).map_err(|e| e.0)?;
+    let dirty_gx = plan_span(model, &p.gx, &p.trace_gx, s, e).map_err(|e| e.0)?;
+
+    // The old values on the positions about to change, summed first.
+    let plans: Vec<Option<Incremental>> =
+        (0..model.layers.len()).map(|k| Incremental::plan(p, k, (&dirty, &dirty_gx), g, l)).collect();
+    let before: Vec<Option<(ErrorSums, ErrorSums)>> =
+        plans.iter().enumerate().map(|(k, plan)| plan.as_ref().and_then(|plan| plan.sums(p, k, map))).collect();
+
+    p.x.data.slice_axis_mut(Axis(1), Slice::from(edit.clone())).assign(&enc);
+    for r in cyclic(s, e, l) {
+        let moved = map.window(&p.x, r.clone()).map_err(|e| e.0)?;
+        p.gx.data.slice_axis_mut(Axis(1), Slice::from(r)).assign(&moved.data);
+    }
+    apply_plan(model, &p.x, &mut p.trace_x, &dirty).map_err(|e| e.0)?;
+    apply_plan(model, &p.gx, &mut p.trace_gx, &dirty_gx).map_err(|e| e.0)?;
+
+    for (k, layer) in model.layers.iter().enumerate() {
+        let (fx, fgx) = (&p.trace_x[k], &p.trace_gx[k]);
+        let after = plans[k].as_ref().and_then(|plan| plan.sums(p, k, map));
+        let old = &p.checks[k];
+        p.checks[k] = match (before[k], after, old.equivariance_sums) {
+            (Some((inv0, eq0)), Some((inv1, eq1)), Some(eq)) => LayerCheck::from_sums(
+                k,
+                layer.as_ref(),
+                old.invariance_sums.replaced(inv0, inv1),
+                Some(eq.replaced(eq0, eq1)),
+                Moved::Mapped(map),
+            ),
+            _ => LayerCheck::of_strand(k, layer.as_ref(), fx, fgx, g),
+        };
+    }
     let positions = recomputed(&dirty, l).max(recomputed(&dirty_gx, l));
     let ends = touched_ends(model, &dirty, l) || touched_ends(model, &dirty_gx, l);
-    Ok((Pipelines { x, gx, trace_x, trace_gx, checks }, Update::Window { edit, positions, of: l, ends }))
+    Ok(Update::Window { edit, positions, of: l, ends })
 }
 
-/// The checks after an edit, from the old checks: on a strand layer whose
-/// recomputed positions are known on both sides, the sums of the invariance
-/// error change only where `Φ(x)` or `Φ(g·x)` changed, and those of the
-/// equivariance error only where `ρ(g)Φ(x)` (the changed positions moved by
-/// g, [`edit_under`]) or `Φ(g·x)` changed: the old values there are
-/// subtracted and the new ones added. Every other layer (global ones, a
-/// whole-layer update, a g that is not a position map) is checked in full.
-/// `ρ(g)Φ(x)` itself is still computed whole: the lab draws it.
-pub fn recheck(
-    model: &Model,
-    old: &Pipelines,
-    trace_x: &[Signal],
-    trace_gx: &[Signal],
-    (dirty, dirty_gx): (&[Dirty], &[Dirty]),
-    g: &Transform,
-) -> Vec<LayerCheck> {
-    let l = old.x.data.shape().get(1).copied().unwrap_or(0);
-    model
-        .layers
-        .iter()
-        .zip(trace_x.iter().zip(trace_gx))
-        .enumerate()
-        .map(|(k, (layer, (fx, fgx)))| {
-            let known =
-                match (dirty.get(k), dirty_gx.get(k), old.checks.get(k), old.trace_x.get(k), old.trace_gx.get(k)) {
-                    (Some(Dirty::Ranges(rx)), Some(Dirty::Ranges(rgx)), Some(check), Some(ofx), Some(ofgx))
-                        if strand_len(fx) == Some(l)
-                            && ofx.data.shape() == fx.data.shape()
-                            && fgx.data.shape() == fx.data.shape()
-                            && ofgx.data.shape() == fx.data.shape() =>
-                    {
-                        Some((rx, rgx, check, ofx, ofgx))
-                    }
-                    _ => None,
-                };
-            let Some((rx, rgx, check, ofx, ofgx)) = known else {
-                return LayerCheck::of(k, layer.as_ref(), fx, fgx, g);
-            };
-            let moved = g.act(fx).map_err(|e| e.0);
-            let inv = merged(rx.iter().chain(rgx).cloned().collect());
-            let invariance = window_sums(&ofgx.data, &ofx.data, &inv)
-                .zip(window_sums(&fgx.data, &fx.data, &inv))
-                .map(|(before, after)| check.invariance_sums.replaced(before, after))
-                .unwrap_or_else(|| ErrorSums::of(&fgx.data, &fx.data));
-            let equivariance = moved.as_ref().ok().map(|m| {
-                let moved_ranges: Option<Vec<Vec<Range<usize>>>> =
-                    rx.iter().map(|r| edit_under(g, r.clone(), l).map(|(s, e)| cyclic(s, e, l))).collect();
-                let incremental = match (moved_ranges, &check.moved, check.equivariance_sums) {
-                    (Some(mr), Ok(old_m), Some(sums)) if old_m.data.shape() == m.data.shape() => {
-                        let eq = merged(mr.into_iter().flatten().chain(rgx.iter().cloned()).collect());
-                        window_sums(&ofgx.data, &old_m.data, &eq)
-                            .zip(window_sums(&fgx.data, &m.data, &eq))
-                            .map(|(before, after)| sums.replaced(before, after))
-                    }
-                    _ => None,
-                };
-                incremental.unwrap_or_else(|| ErrorSums::of(&fgx.data, &m.data))
-            });
-            LayerCheck::from_sums(k, layer.as_ref(), invariance, equivariance, moved)
+/// The positions of one strand layer whose values an edit changes: where
+/// `Φ(x)` or `Φ(g·x)` changes for the invariance error, where `ρ(g)Φ(x)` (the
+/// changed positions moved by g, [`edit_under`]) or `Φ(g·x)` changes for the
+/// equivariance error. Summed before and after the update, the difference
+/// moves the layer's sums. `None` for layers checked in full (global ones,
+/// a whole-layer update, a layer whose check does not read through the map).
+struct Incremental {
+    invariance: Vec<Range<usize>>,
+    equivariance: Vec<Range<usize>>,
+}
+
+impl Incremental {
+    fn plan(p: &Pipelines, k: usize, (dirty, dirty_gx): (&[Dirty], &[Dirty]), g: &Transform, l: usize) -> Option<Self> {
+        let (Some(Dirty::Ranges(rx)), Some(Dirty::Ranges(rgx))) = (dirty.get(k), dirty_gx.get(k)) else { return None };
+        let (fx, fgx, check) = (p.trace_x.get(k)?, p.trace_gx.get(k)?, p.checks.get(k)?);
+        if strand_len(fx) != Some(l) || fgx.data.shape() != fx.data.shape() {
+            return None;
+        }
+        if !matches!(check.moved, Moved::Mapped(m) if Some(m) == StrandMap::of(g)) || check.equivariance_sums.is_none()
+        {
+            return None;
+        }
+        let moved: Option<Vec<Vec<Range<usize>>>> =
+            rx.iter().map(|r| edit_under(g, r.clone(), l).map(|(s, e)| cyclic(s, e, l))).collect();
+        Some(Incremental {
+            invariance: merged(rx.iter().chain(rgx).cloned().collect()),
+            equivariance: merged(moved?.into_iter().flatten().chain(rgx.iter().cloned()).collect()),
         })
-        .collect()
+    }
+
+    /// The invariance and equivariance sums of layer `k` on these positions.
+    fn sums(&self, p: &Pipelines, k: usize, map: StrandMap) -> Option<(ErrorSums, ErrorSums)> {
+        let (fx, fgx) = (p.trace_x.get(k)?, p.trace_gx.get(k)?);
+        let invariance = window_sums(&fgx.data, &fx.data, &self.invariance)?;
+        let mut equivariance = ErrorSums::default();
+        map.visit_pairs(&fgx.data, fx, &self.equivariance, |a, b| {
+            equivariance = equivariance + ErrorSums::of_slices(a, b)
+        })
+        .ok()?;
+        Some((invariance, equivariance))
+    }
 }
 
 /// The strand length of a `(C, L)` layer output, `None` for other shapes.
@@ -266,8 +293,14 @@ mod tests {
                 let end = (at + len).min(seq.len());
                 let letter = ["A", "C", "G", "T"][base as usize];
                 seq.replace_range(at..end, &letter.repeat(end - at));
-                p = edit(&model, &p, &seq, at..end, &g).unwrap().0;
+                edit(&model, &mut p, &seq, at..end, &g).unwrap();
                 let want = full(&model, &seq, &g).unwrap();
+                // The pipelines updated in place are the pipelines of the new sequence.
+                prop_assert_eq!(&p.x.data, &want.x.data);
+                prop_assert_eq!(&p.gx.data, &want.gx.data);
+                for (t, w) in p.trace_x.iter().chain(&p.trace_gx).zip(want.trace_x.iter().chain(&want.trace_gx)) {
+                    prop_assert!((&t.data - &w.data).iter().all(|v| v.abs() < 1e-5));
+                }
                 for (got, want) in p.checks.iter().zip(&want.checks) {
                     prop_assert!(close(got.invariance_error, want.invariance_error),
                         "layer {} invariance {} vs {}", got.index, got.invariance_error, want.invariance_error);
@@ -282,6 +315,30 @@ mod tests {
     }
 
     #[test]
+    fn checks_through_the_map_equal_the_generic_check() {
+        // The lab's checks read ρ(g)f(x) through the index map; the design's
+        // check (`check::compare`) moves every entry. Same errors, same verdicts,
+        // for an equivariant and a non-equivariant model.
+        for (arch, g) in [(DnaArch::RcConv, "rc"), (DnaArch::Conv, "rc;shift(5)"), (DnaArch::RcConv, "shift(-9)")] {
+            let model = build(&DnaModelConfig { arch, ..DnaModelConfig::default() });
+            let g = parse(g, Domain::Dna).unwrap();
+            let p = full(&model, &random_sequence(700, 4), &g).unwrap();
+            let generic = crate::engine::check::compare(&model, &p.trace_x, &p.trace_gx, &g);
+            for (a, b) in p.checks.iter().zip(&generic) {
+                assert!(close(a.invariance_error, b.invariance_error));
+                match (a.equivariance_error, b.equivariance_error) {
+                    (Some(x), Some(y)) => {
+                        assert!(close(x, y) || (x < 1e-9 && y < 1e-9), "{g} layer {}: {x} vs {y}", a.index)
+                    }
+                    (x, y) => assert_eq!(x, y),
+                }
+                assert_eq!(a.verdict, b.verdict, "{g} layer {}", a.index);
+            }
+            assert!(p.checks.iter().any(|c| matches!(c.moved, Moved::Mapped(_))));
+        }
+    }
+
+    #[test]
     fn an_edit_moves_the_old_sums_rather_than_summing_again() {
         // Proof that the incremental path runs: old sums made wrong on
         // purpose stay wrong by the same amount after an edit of a strand layer.
@@ -290,11 +347,16 @@ mod tests {
         let mut seq = random_sequence(500, 1);
         let mut p = full(&model, &seq, &g).unwrap();
         p.checks[0].invariance_sums.diff += 1000.0;
+        p.checks[0].equivariance_sums.as_mut().unwrap().norm += 1000.0;
         seq.replace_range(100..101, if &seq[100..101] == "A" { "C" } else { "A" });
-        let next = edit(&model, &p, &seq, 100..101, &g).unwrap().0;
+        edit(&model, &mut p, &seq, 100..101, &g).unwrap();
         let want = full(&model, &seq, &g).unwrap();
-        let (got, truth) = (next.checks[0].invariance_sums.diff, want.checks[0].invariance_sums.diff);
+        let (got, truth) = (p.checks[0].invariance_sums.diff, want.checks[0].invariance_sums.diff);
         assert!((got - truth - 1000.0).abs() < 1e-6 * truth, "{got} vs {truth} + 1000");
+        let (got, truth) =
+            (p.checks[0].equivariance_sums.unwrap().norm, want.checks[0].equivariance_sums.unwrap().norm);
+        assert!((got - truth - 1000.0).abs() < 1e-6 * truth, "{got} vs {truth} + 1000");
+        assert!(matches!(p.checks[0].moved, Moved::Mapped(_)), "ρ(g)f(x) of a strand layer is read through the map");
     }
 
     #[test]
@@ -316,7 +378,7 @@ mod tests {
         let mut seq = random_sequence(200, 3);
         let mut p = full(&model, &seq, &g).unwrap();
         seq.replace_range(50..53, "GGG");
-        p = edit(&model, &p, &seq, 50..53, &g).unwrap().0;
+        edit(&model, &mut p, &seq, 50..53, &g).unwrap();
         let conv = &p.checks[0];
         assert!(conv.equivariance_error.unwrap() > 1e-2, "{:?}", conv.equivariance_error);
         assert_ne!(conv.verdict, crate::engine::check::Verdict::Equivariant);

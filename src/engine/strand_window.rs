@@ -135,18 +135,26 @@ pub fn update_trace_span(
     start: i64,
     end: i64,
 ) -> Result<Vec<Dirty>, LayerError> {
+    let plan = plan_span(model, x_new, trace, start, end)?;
+    apply_plan(model, x_new, trace, &plan)?;
+    Ok(plan)
+}
+
+/// What [`update_trace_span`] will recompute, layer by layer, without
+/// recomputing anything: each layer only where its receptive field touches
+/// the span; global layers and everything after them whole. Knowing this
+/// first lets a caller read the old values of those positions (the DNA
+/// lab's checks move their sums by the difference).
+pub fn plan_span(model: &Model, x: &Signal, trace: &[Signal], start: i64, end: i64) -> Result<Vec<Dirty>, LayerError> {
     if trace.len() != model.layers.len() {
         return Err(LayerError("the trace does not belong to this model".into()));
     }
     let mut dirty: Option<(i64, i64)> = Some((start, end.max(start)));
-    let mut report = Vec::with_capacity(trace.len());
-    for k in 0..trace.len() {
+    let mut plan = Vec::with_capacity(trace.len());
+    for (k, old) in trace.iter().enumerate() {
         let layer = model.layers[k].as_ref();
-        let (done, rest) = trace.split_at_mut(k);
-        let input = done.last().unwrap_or(x_new);
-        let old = &mut rest[0];
-        let l = positions(input);
-        let window = match (dirty, halo(layer), l) {
+        let input = if k == 0 { x } else { &trace[k - 1] };
+        let window = match (dirty, halo(layer), positions(input)) {
             (Some((a, b)), Some((before, after)), Some(l)) if positions(old) == Some(l) => {
                 let (a, b) = (a - after as i64, b + before as i64);
                 (b - a < l as i64).then_some((a, b, l))
@@ -155,25 +163,44 @@ pub fn update_trace_span(
         };
         match window {
             Some((a, b, l)) => {
-                let ranges = split(a, b, l);
-                for r in &ranges {
+                dirty = Some((a, b));
+                plan.push(Dirty::Ranges(split(a, b, l)));
+            }
+            None => {
+                dirty = None;
+                plan.push(Dirty::All);
+            }
+        }
+    }
+    Ok(plan)
+}
+
+/// Recompute `trace` for `x_new` where `plan` ([`plan_span`]) says.
+pub fn apply_plan(model: &Model, x_new: &Signal, trace: &mut [Signal], plan: &[Dirty]) -> Result<(), LayerError> {
+    if trace.len() != model.layers.len() || plan.len() != trace.len() {
+        return Err(LayerError("the trace does not belong to this model".into()));
+    }
+    for (k, dirty) in plan.iter().enumerate() {
+        let layer = model.layers[k].as_ref();
+        let (done, rest) = trace.split_at_mut(k);
+        let input = done.last().unwrap_or(x_new);
+        let old = &mut rest[0];
+        match dirty {
+            Dirty::Ranges(ranges) => {
+                for r in ranges {
                     let y = layer_window(layer, input, r.start, r.end)?;
                     if y.data.shape()[0] != old.data.shape()[0] {
                         return Err(LayerError(format!("layer {k} changed its channel count")));
                     }
                     old.data.slice_axis_mut(Axis(1), Slice::from(r.clone())).assign(&y.data);
                 }
-                dirty = Some((a, b));
-                report.push(Dirty::Ranges(ranges));
             }
-            None => {
+            Dirty::All => {
                 *old = layer.forward(input).map_err(|e| LayerError(format!("layer {k} ({}): {e}", layer.kind())))?;
-                dirty = None;
-                report.push(Dirty::All);
             }
         }
     }
-    Ok(report)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod layer_row;
 mod model_panel;
 mod palindrome;
 mod reduce;
+mod shared_pipelines;
 mod state;
 mod strand_view;
 mod transform_bar;
@@ -95,31 +96,36 @@ pub fn DnaLab() -> Html {
 
     let (p, model, window) = (state.pipelines.clone(), state.model.clone(), state.window);
     let views = use_memo((state.revision, window), move |_| {
-        p.as_ref().map(|p| views::layer_views(&model, p, window)).unwrap_or_default()
+        p.read(|p| views::layer_views(&model, p, window)).unwrap_or_default()
     });
     let p = state.pipelines.clone();
     let pictures = use_memo((state.revision, window), move |_| {
-        p.as_ref().map(|p| (strand_view::picture(&p.x, window), strand_view::picture(&p.gx, window)))
+        p.read(|p| (strand_view::picture(&p.x, window), strand_view::picture(&p.gx, window)))
     });
 
     let d = state.dispatcher();
     let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
     let l = state.seq.len();
-    let checks = state.pipelines.as_ref().map(|p| p.checks.clone()).unwrap_or_default();
+    let checks = state.pipelines.read(|p| p.checks.clone()).unwrap_or_default();
     let last = checks.last();
-    let scores = state.pipelines.as_ref().and_then(|p| {
-        let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
-        (fx.data.ndim() == 1).then(|| {
-            let n = fx.data.len();
-            let labels =
-                if n == 1 { vec!["score".to_string()] } else { (1..=n).map(|i| format!("score {i}")).collect() };
-            let series = vec![
-                Series { name: "score of x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
-                Series { name: "score of g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX },
-            ];
-            (labels, series)
+    let scores = state
+        .pipelines
+        .read(|p| {
+            let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
+            (fx.data.ndim() == 1).then(|| {
+                let n = fx.data.len();
+                let labels =
+                    if n == 1 { vec!["score".to_string()] } else { (1..=n).map(|i| format!("score {i}")).collect() };
+                let series = vec![
+                    Series { name: "score of x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
+                    Series {
+                        name: "score of g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX
+                    },
+                ];
+                (labels, series)
+            })
         })
-    });
+        .flatten();
     let suggestion = match &state.source {
         Source::Preset(name) => dna_presets::find(name).and_then(|p| p.motif),
         _ => None,
@@ -128,17 +134,18 @@ pub fn DnaLab() -> Html {
     let export = {
         let state = state.clone();
         Callback::from(move |()| {
-            let p = state.pipelines.as_ref()?;
-            let pipes = Pipes {
-                input: &p.x,
-                transformed: &p.gx,
-                g: &state.g,
-                model: &state.model,
-                trace_x: &p.trace_x,
-                trace_gx: &p.trace_gx,
-                checks: &p.checks,
-            };
-            Some(share::export_json("dna", pipes))
+            state.pipelines.read(|p| {
+                let pipes = Pipes {
+                    input: &p.x,
+                    transformed: &p.gx,
+                    g: &state.g,
+                    model: &state.model,
+                    trace_x: &p.trace_x,
+                    trace_gx: &p.trace_gx,
+                    checks: &p.checks,
+                };
+                share::export_json("dna", pipes)
+            })
         })
     };
     let import = {
@@ -192,13 +199,13 @@ pub fn DnaLab() -> Html {
             <div class="layers">
                 { for checks.iter().zip(views.iter()).enumerate().map(|(k, (c, v))| {
                     let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
-                    let shape = state.pipelines.as_ref().and_then(|p| p.trace_x.get(k)).map(|t| match t.data.shape() {
+                    let shape = state.pipelines.read(|p| p.trace_x.get(k).map(|t| match t.data.shape() {
                         [c, n] => format!("{c} channels × {} positions", thousands(*n)),
                         s => match s.iter().product::<usize>() {
                             1 => "1 value".to_string(),
                             n => format!("{n} values"),
                         },
-                    }).unwrap_or_default();
+                    })).flatten().unwrap_or_default();
                     html! {
                         <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()} shape={shape}
                             explanation={explain::explain(c, previous, &state.g, &state.cfg, l)} />

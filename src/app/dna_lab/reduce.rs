@@ -73,7 +73,7 @@ impl Reducible for DnaLabState {
                 s.cfg.motif = Motif::parse("GAATTC").ok();
                 s.cfg.global_max = true;
                 s.model = build(&s.cfg);
-                s.pipelines = None;
+                s.pipelines.set(None);
                 s.load_preset("ecori");
             }
             Action::SetWindow(w) => s.window = w.clamp(s.seq.len()),

@@ -3,10 +3,11 @@
 //! of a few bases updates only the windows it touches, a new transformation
 //! reruns only the g·x pipeline, zooming reruns nothing.
 
+use super::shared_pipelines::SharedPipelines;
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
-use crate::engine::strand_pipelines::{self as pipelines, Pipelines, Update};
+use crate::engine::strand_pipelines::{self as pipelines, Update};
 use crate::engine::strand_window::changed_span;
 use crate::engine::transform::{Step, Transform};
 use crate::io::dna_link;
@@ -49,7 +50,7 @@ pub struct DnaLabState {
     /// The seed of the random presets' bases (fixed when they are loaded).
     pub rseed: Option<u64>,
     pub model: Model,
-    pub pipelines: Option<Rc<Pipelines>>,
+    pub pipelines: SharedPipelines,
     pub update: Update,
     pub window: Window,
     pub compute_ms: f64,
@@ -122,7 +123,7 @@ impl DnaLabState {
             cfg: settings.model,
             // Frozen: the random presets keep their bases when the weights' seed changes.
             rseed: Some(seed),
-            pipelines: None,
+            pipelines: SharedPipelines::default(),
             update: Update::Full,
             compute_ms: 0.0,
             error: join_errors(errors),
@@ -156,21 +157,23 @@ impl DnaLabState {
     /// Rerun both pipelines on the current sequence.
     fn recompute(&mut self) {
         let t0 = now_ms();
-        self.finish(pipelines::full(&self.model, &self.seq, &self.g).map(|p| (p, Update::Full)), t0);
-    }
-
-    /// Store a result, its timing, and bump the revision.
-    fn finish(&mut self, result: Result<(Pipelines, Update), String>, t0: f64) {
-        match result {
-            Ok((p, u)) => {
-                self.pipelines = Some(Rc::new(p));
-                self.update = u;
+        // The old pipelines go first: a 100 kb strand's are tens of MB.
+        self.pipelines.set(None);
+        match pipelines::full(&self.model, &self.seq, &self.g) {
+            Ok(p) => {
+                self.pipelines.set(Some(p));
+                self.finish(Update::Full, t0);
             }
             Err(e) => {
                 self.error = Some(e);
-                self.pipelines = None;
+                self.finish(Update::Full, t0);
             }
         }
+    }
+
+    /// Note what was recomputed and its timing, and bump the revision.
+    fn finish(&mut self, update: Update, t0: f64) {
+        self.update = update;
         self.compute_ms = now_ms() - t0;
         self.revision += 1;
     }
@@ -184,13 +187,15 @@ impl DnaLabState {
         if !same_len {
             self.reset_window();
         }
-        match (span, &self.pipelines) {
-            (Some(r), Some(_)) if r.is_empty() => self.revision += 1,
-            (Some(r), Some(p)) => {
+        match span {
+            Some(r) if r.is_empty() && self.pipelines.is_some() => self.revision += 1,
+            Some(r) if self.pipelines.is_some() => {
                 let t0 = now_ms();
-                match pipelines::edit(&self.model, p, &self.seq, r, &self.g) {
-                    Ok(result) => self.finish(Ok(result), t0),
-                    Err(_) => self.recompute(),
+                let (model, seq, g) = (&self.model, self.seq.clone(), &self.g);
+                match self.pipelines.update(|p| pipelines::edit(model, p, &seq, r, g)) {
+                    Some(Ok(update)) => self.finish(update, t0),
+                    // Half updated, or not there: start again from the sequence.
+                    _ => self.recompute(),
                 }
             }
             _ => self.recompute(),
@@ -237,19 +242,19 @@ impl DnaLabState {
 
     /// Accept a new g only if it acts on the sequence; otherwise say why and keep the old one.
     pub(super) fn set_g(&mut self, g: Transform) {
-        let Some(p) = self.pipelines.clone() else {
-            self.g = g;
-            self.recompute();
-            return;
-        };
         let t0 = now_ms();
-        match pipelines::with_x(&self.model, p.x.clone(), p.trace_x.clone(), &g) {
-            Ok(p) => {
+        let model = &self.model;
+        match self.pipelines.update(|p| pipelines::retransform(model, p, &g)) {
+            None => {
+                self.g = g;
+                self.recompute();
+            }
+            Some(Ok(())) => {
                 self.g = g;
                 self.error = None;
-                self.finish(Ok((p, Update::Transformed)), t0);
+                self.finish(Update::Transformed, t0);
             }
-            Err(e) => self.error = Some(e),
+            Some(Err(e)) => self.error = Some(e),
         }
     }
 

@@ -123,9 +123,10 @@ fn set(
     Tracks(Rc::new(TrackSet { tracks, color, overlay_color: CSS_GX, group }))
 }
 
-fn strand_view(fx: &Signal, fgx: &Signal, moved: Option<&Signal>, names: &[String], w: Window) -> StrandView {
+/// `moved` is ρ(g)f(x) on the window only.
+fn strand_view(fx: &Signal, fgx: &Signal, moved: Option<Signal>, names: &[String], w: Window) -> StrandView {
     let (rx, rgx) = (rows(fx, w), rows(fgx, w));
-    let rm = moved.map(|m| rows(m, w));
+    let rm = moved.map(|m| rows(&m, Window::all(w.len)));
     let paired = matches!(&fx.space, Space::Strand { pairing } if pairing.iter().enumerate().any(|(c, &p)| c != p));
     let group = if paired { 2 } else { 0 };
     let mut all = vec![&rx, &rgx];
@@ -175,11 +176,10 @@ pub fn layer_views(model: &Model, p: &Pipelines, w: Window) -> Vec<LayerView> {
         .zip(p.trace_x.iter().zip(p.trace_gx.iter()))
         .zip(names.iter())
         .map(|((check, (fx, fgx)), names)| {
-            let moved = check.moved.as_ref().ok();
             if fx.data.ndim() == 2 {
-                LayerView::Strand(strand_view(fx, fgx, moved, names, w))
+                LayerView::Strand(strand_view(fx, fgx, check.moved.on_strand(fx, w.range()), names, w))
             } else {
-                LayerView::Vector(vector_view(fx, fgx, moved, names))
+                LayerView::Vector(vector_view(fx, fgx, check.moved.kept(), names))
             }
         })
         .collect()

@@ -183,7 +183,7 @@ pub fn layer_views(p: &Pipelines, n: usize) -> Vec<LayerView> {
         .iter()
         .zip(p.trace_x.iter().zip(p.trace_gx.iter()))
         .map(|(check, (fx, fgx))| {
-            let moved = check.moved.as_ref().ok();
+            let moved = check.moved.kept();
             let on_nodes = matches!(fx.space, Space::Nodes { .. });
             let shape = match fx.data.shape() {
                 [r, c] => (*r, *c),

@@ -125,7 +125,7 @@ fn plane_count(t: &Tensor) -> usize {
 /// Build the view of layer `k` (`None` past the last layer).
 pub fn layer_view(p: &Pipelines, k: usize) -> Option<LayerView> {
     let (check, fx, fgx) = (p.checks.get(k)?, p.trace_x.get(k)?, p.trace_gx.get(k)?);
-    let moved = check.moved.as_ref().ok();
+    let moved = check.moved.kept();
     let (lo, hi) = tensors_range([Some(&fx.data), Some(&fgx.data), moved.map(|m| &m.data)]);
     let scale = Scale::for_range(lo, hi);
     let magnitude = lo.abs().max(hi.abs()).max(1e-12);

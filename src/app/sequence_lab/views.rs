@@ -102,7 +102,7 @@ pub fn time_views(runs: &Runs, arch: SequenceArch, g: &Transform, pad: usize) ->
     let (sx, sgx) = (r.trace_x.first()?, r.trace_gx.first()?);
     let fx = units_by_time(&sx.data)?;
     let fgx = units_by_time(&sgx.data)?;
-    let moved = r.checks.first().and_then(|c| c.moved.as_ref().ok()).and_then(|m| units_by_time(&m.data));
+    let moved = r.checks.first().and_then(|c| c.moved.kept()).and_then(|m| units_by_time(&m.data));
     let mut values: Vec<&f32> = fx.iter().chain(fgx.iter()).collect();
     if let Some(m) = &moved {
         values.extend(m.iter());

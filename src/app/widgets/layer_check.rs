@@ -49,7 +49,7 @@ impl LayerCheckProps {
             invariance_error: c.invariance_error,
             equivariance_error: c.equivariance_error,
             verdict: c.verdict,
-            no_action: c.moved.as_ref().err().map(|s| s.clone().into()),
+            no_action: c.moved.no_action().map(|s| s.into()),
         }
     }
 }
