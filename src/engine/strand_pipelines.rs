@@ -48,17 +48,64 @@ pub enum Update {
 
 /// Run both pipelines on `seq`.
 pub fn full(model: &Model, seq: &str, g: &Transform) -> Result<Pipelines, String> {
-    let x = encode(seq).map_err(|e| format!("The sequence cannot be encoded: {e}."))?;
-    let trace_x = model.trace(&x).map_err(|e| e.0)?;
-    with_x(model, x, trace_x, g)
+    let mut run = FullRun::start(seq, g)?;
+    while !run.is_done(model) {
+        run.step(model, g)?;
+    }
+    Ok(run.finish())
 }
 
-/// Keep the x pipeline and rerun g·x (a new transformation).
-pub fn with_x(model: &Model, x: Signal, trace_x: Vec<Signal>, g: &Transform) -> Result<Pipelines, String> {
-    let gx = g.act(&x).map_err(|e| format!("{g} cannot act on this sequence: {e}."))?;
-    let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-    let checks = checks(model, &trace_x, &trace_gx, g);
-    Ok(Pipelines { x, gx, trace_x, trace_gx, checks })
+/// A full run cut into steps — one layer of x's pipeline, the same layer of
+/// g·x's, that layer's check — so that the lab can hand the browser back
+/// between them: the full run of a 100 kb strand takes tens of ms (its
+/// first, on fresh memory, a few hundred), and no task may block input for
+/// 50 ms. [`full`] is the same steps without a pause.
+#[derive(Debug)]
+pub struct FullRun {
+    p: Pipelines,
+}
+
+impl FullRun {
+    /// Encode `seq` and move it by `g`: every layer is still to run.
+    pub fn start(seq: &str, g: &Transform) -> Result<FullRun, String> {
+        let x = encode(seq).map_err(|e| format!("The sequence cannot be encoded: {e}."))?;
+        let gx = g.act(&x).map_err(|e| format!("{g} cannot act on this sequence: {e}."))?;
+        Ok(FullRun { p: Pipelines { x, gx, trace_x: vec![], trace_gx: vec![], checks: vec![] } })
+    }
+
+    /// Steps done and steps in all (three per layer).
+    pub fn progress(&self, model: &Model) -> (usize, usize) {
+        (self.p.trace_x.len() + self.p.trace_gx.len() + self.p.checks.len(), 3 * model.layers.len())
+    }
+
+    pub fn is_done(&self, model: &Model) -> bool {
+        let (done, all) = self.progress(model);
+        done >= all
+    }
+
+    /// Run the next step (nothing when done).
+    pub fn step(&mut self, model: &Model, g: &Transform) -> Result<(), String> {
+        let p = &mut self.p;
+        let k = p.checks.len();
+        let Some(layer) = model.layers.get(k) else { return Ok(()) };
+        let forward =
+            |input: &Signal| layer.forward(input).map_err(|e| format!("layer {} ({}): {e}", k + 1, layer.kind()));
+        if p.trace_x.len() == k {
+            let y = forward(p.trace_x.last().unwrap_or(&p.x))?;
+            p.trace_x.push(y);
+        } else if p.trace_gx.len() == k {
+            let y = forward(p.trace_gx.last().unwrap_or(&p.gx))?;
+            p.trace_gx.push(y);
+        } else {
+            p.checks.push(LayerCheck::of_strand(k, layer.as_ref(), &p.trace_x[k], &p.trace_gx[k], g));
+        }
+        Ok(())
+    }
+
+    /// The pipelines (complete once [`Self::is_done`]).
+    pub fn finish(self) -> Pipelines {
+        self.p
+    }
 }
 
 /// Keep the x pipeline of `p` and rerun g·x for a new `g`, in place; `p` is
@@ -311,6 +358,28 @@ mod tests {
                     prop_assert_eq!(got.verdict, want.verdict);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_run_in_steps_is_the_full_run() {
+        let model = build(&DnaModelConfig::default());
+        let g = parse("rc;shift(3)", Domain::Dna).unwrap();
+        let seq = random_sequence(400, 2);
+        let mut run = FullRun::start(&seq, &g).unwrap();
+        let mut steps = 0;
+        while !run.is_done(&model) {
+            run.step(&model, &g).unwrap();
+            steps += 1;
+        }
+        assert_eq!(steps, 3 * model.layers.len());
+        assert_eq!(run.progress(&model), (steps, steps));
+        let (p, want) = (run.finish(), full(&model, &seq, &g).unwrap());
+        assert_eq!(p.trace_gx.last().unwrap().data, want.trace_gx.last().unwrap().data);
+        assert_eq!(p.checks.len(), model.layers.len());
+        // The trace the model itself computes, layer for layer.
+        for (a, b) in p.trace_x.iter().zip(model.trace(&p.x).unwrap()) {
+            assert_eq!(a.data, b.data);
         }
     }
 

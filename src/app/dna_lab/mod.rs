@@ -8,7 +8,7 @@ mod layer_row;
 mod model_panel;
 mod palindrome;
 mod reduce;
-mod shared_pipelines;
+mod shared;
 mod state;
 mod strand_view;
 mod transform_bar;
@@ -92,6 +92,18 @@ pub fn DnaLab() -> Html {
                 dispatch.dispatch(Action::ApplySettings(settings, errors));
             }),
         );
+    }
+
+    // A long strand's full run goes on in slices, one per browser task, so
+    // that typing and scrolling stay live while it computes.
+    {
+        let dispatch = state.dispatcher();
+        let running = state.running.is_some();
+        use_effect_with(state.slices, move |_| {
+            let next =
+                running.then(|| gloo::timers::callback::Timeout::new(0, move || dispatch.dispatch(Action::Continue)));
+            move || drop(next)
+        });
     }
 
     let (p, model, window) = (state.pipelines.clone(), state.model.clone(), state.window);
@@ -179,8 +191,13 @@ pub fn DnaLab() -> Html {
                 <StrandPanel {x} {gx} g_text={state.g.to_string()} window={window} total={l} dispatch={state.dispatcher()} />
             }
             <div class="lab-status">
-                <ComputeTime ms={state.compute_ms} />
-                <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", update_text(&state.update, l)) }</span>
+                if let Some((done, all)) = state.run_progress() {
+                    <progress data-testid="dna-progress" max={all.to_string()} value={done.to_string()} aria-label="both pipelines computed so far" />
+                    <span class="muted small" data-testid="dna-update">{ format!("Computing both pipelines on {} positions: layer {} of {}…", thousands(l), (done / 3 + 1).min(all / 3), all / 3) }</span>
+                } else {
+                    <ComputeTime ms={state.compute_ms} />
+                    <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", update_text(&state.update, l)) }</span>
+                }
                 if let Some(c) = last {
                     <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
                         { format!("The score is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }

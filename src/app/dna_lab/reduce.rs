@@ -29,6 +29,7 @@ impl Reducible for DnaLabState {
                     Err(e) => s.error = Some(format!("Not read: {e}. The lab keeps using the last valid sequence.")),
                 }
             }
+            Action::Continue => s.run_slice(super::state::SLICE_MS),
             Action::LoadPreset(name) => {
                 s.load_preset(&name);
             }

@@ -3,11 +3,11 @@
 //! of a few bases updates only the windows it touches, a new transformation
 //! reruns only the g·x pipeline, zooming reruns nothing.
 
-use super::shared_pipelines::SharedPipelines;
+use super::shared::Shared;
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
-use crate::engine::strand_pipelines::{self as pipelines, Update};
+use crate::engine::strand_pipelines::{self as pipelines, FullRun, Pipelines, Update};
 use crate::engine::strand_window::changed_span;
 use crate::engine::transform::{Step, Transform};
 use crate::io::dna_link;
@@ -20,6 +20,14 @@ use std::rc::Rc;
 
 /// Sequences up to this length are shown whole; longer ones open on a window.
 const WHOLE_VIEW: usize = 1000;
+
+/// From this length on, a full run is cut into slices of about
+/// [`SLICE_MS`] with the browser's turn in between (`Action::Continue`):
+/// shorter strands take a few ms and are run at once.
+const SLICED_FROM: usize = 30_000;
+/// The time a slice of a full run may take before it hands the browser back
+/// (a step is one layer of one pipeline, so a slice can overrun it by one).
+pub(super) const SLICE_MS: f64 = 12.0;
 
 /// Where the current sequence came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +58,14 @@ pub struct DnaLabState {
     /// The seed of the random presets' bases (fixed when they are loaded).
     pub rseed: Option<u64>,
     pub model: Model,
-    pub pipelines: SharedPipelines,
+    pub pipelines: Shared<Pipelines>,
+    /// A full run in slices, while it lasts (long strands only).
+    pub running: Shared<FullRun>,
+    /// Bumped after every slice of a run that is not done: the lab then
+    /// schedules the next `Action::Continue`.
+    pub slices: u64,
+    /// Compute time of the slices of the current run so far.
+    pub run_ms: f64,
     pub update: Update,
     pub window: Window,
     pub compute_ms: f64,
@@ -67,6 +82,8 @@ pub enum Action {
     /// The editor's text changed.
     EditText(String),
     LoadPreset(String),
+    /// Run the next slice of a full run on a long strand.
+    Continue,
     /// A random preset (`random`, `random-100k`) with its own seed.
     Generate {
         preset: String,
@@ -123,7 +140,10 @@ impl DnaLabState {
             cfg: settings.model,
             // Frozen: the random presets keep their bases when the weights' seed changes.
             rseed: Some(seed),
-            pipelines: SharedPipelines::default(),
+            pipelines: Shared::default(),
+            running: Shared::default(),
+            slices: 0,
+            run_ms: 0.0,
             update: Update::Full,
             compute_ms: 0.0,
             error: join_errors(errors),
@@ -155,20 +175,64 @@ impl DnaLabState {
     }
 
     /// Rerun both pipelines on the current sequence.
+    /// A long strand's run goes on in slices (`Action::Continue`); until it
+    /// is done the lab shows its progress and no layers.
     fn recompute(&mut self) {
         let t0 = now_ms();
         // The old pipelines go first: a 100 kb strand's are tens of MB.
         self.pipelines.set(None);
-        match pipelines::full(&self.model, &self.seq, &self.g) {
-            Ok(p) => {
-                self.pipelines.set(Some(p));
-                self.finish(Update::Full, t0);
+        self.running.set(None);
+        match FullRun::start(&self.seq, &self.g) {
+            Ok(run) => {
+                self.running.set(Some(run));
+                self.run_ms = now_ms() - t0;
+                let budget = if self.seq.len() >= SLICED_FROM { SLICE_MS } else { f64::INFINITY };
+                self.run_slice(budget);
             }
             Err(e) => {
                 self.error = Some(e);
                 self.finish(Update::Full, t0);
             }
         }
+    }
+
+    /// Steps of the full run for about `budget_ms`; at its end the
+    /// pipelines replace it and `compute_ms` is the time of all its slices.
+    pub(super) fn run_slice(&mut self, budget_ms: f64) {
+        let t0 = now_ms();
+        let (model, g) = (&self.model, &self.g);
+        let outcome = self.running.update(|run| loop {
+            run.step(model, g)?;
+            if run.is_done(model) {
+                return Ok(true);
+            }
+            if now_ms() - t0 >= budget_ms {
+                return Ok(false);
+            }
+        });
+        self.run_ms += now_ms() - t0;
+        match outcome {
+            // A late Continue after the run ended or was replaced.
+            None => {}
+            Some(Ok(false)) => self.slices += 1,
+            Some(Ok(true)) => {
+                let p = self.running.take().map(FullRun::finish);
+                self.pipelines.set(p);
+                self.update = Update::Full;
+                self.compute_ms = self.run_ms;
+                self.revision += 1;
+            }
+            Some(Err(e)) => {
+                self.running.set(None);
+                self.error = Some(e);
+                self.revision += 1;
+            }
+        }
+    }
+
+    /// Steps done and in all of a full run in progress.
+    pub fn run_progress(&self) -> Option<(usize, usize)> {
+        self.running.read(|run| run.progress(&self.model))
     }
 
     /// Note what was recomputed and its timing, and bump the revision.

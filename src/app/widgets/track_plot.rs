@@ -46,9 +46,17 @@ pub fn TrackPlot(p: &TrackPlotProps) -> Html {
     {
         let canvas = canvas.clone();
         use_effect_with(p.tracks.clone(), move |t| {
-            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                tracks::draw(&c, &t.0, prefers_dark());
-            }
+            // Each plot draws in a browser task of its own: the DNA lab shows
+            // dozens of them, and drawing them all in the render's task
+            // blocked input for 150 ms after a 100 kb strand was computed.
+            // A newer version of the data cancels a draw not yet done.
+            let t = t.clone();
+            let pending = gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                    tracks::draw(&c, &t.0, prefers_dark());
+                }
+            });
+            move || drop(pending)
         });
     }
     {
