@@ -73,6 +73,11 @@ impl FullRun {
         Ok(FullRun { p: Pipelines { x, gx, trace_x: vec![], trace_gx: vec![], checks: vec![] } })
     }
 
+    /// The encoded sequence x and g·x (known from the start).
+    pub fn inputs(&self) -> (&Signal, &Signal) {
+        (&self.p.x, &self.p.gx)
+    }
+
     /// Steps done and steps in all (three per layer).
     pub fn progress(&self, model: &Model) -> (usize, usize) {
         (self.p.trace_x.len() + self.p.trace_gx.len() + self.p.checks.len(), 3 * model.layers.len())

@@ -110,9 +110,12 @@ pub fn DnaLab() -> Html {
     let views = use_memo((state.revision, window), move |_| {
         p.read(|p| views::layer_views(&model, p, window)).unwrap_or_default()
     });
-    let p = state.pipelines.clone();
-    let pictures = use_memo((state.revision, window), move |_| {
-        p.read(|p| (strand_view::picture(&p.x, window), strand_view::picture(&p.gx, window)))
+    // The strands are drawn from the start of a long run (its inputs are
+    // known), while the layers wait for it.
+    let (p, running) = (state.pipelines.clone(), state.running.clone());
+    let pictures = use_memo((state.revision, window, running.is_some()), move |_| {
+        let draw = |x: &_, gx: &_| (strand_view::picture(x, window), strand_view::picture(gx, window));
+        p.read(|p| draw(&p.x, &p.gx)).or_else(|| running.read(|r| draw(r.inputs().0, r.inputs().1)))
     });
 
     let d = state.dispatcher();
