@@ -124,7 +124,16 @@ add("matmul 512 (wasm)", ">= 20 GFLOP/s", mm ? `${f(mm.gflops, 1)} GFLOP/s (${f(
 for (const name of ["image-cnn-gap", "image-p4cnn", "graph-gcn-10k", "dna-100k", "dna-100k-edit", "sequence-1000"]) {
   const r = byName[name];
   const nat = await native("labs", name);
-  add(`${name} recompute (wasm)`, "median <= 8 ms, p95 <= 12 ms", r ? `median ${f(r.median)} ms, p95 ${f(r.p95)} ms, max ${f(r.max)} ms` : "", verdictOf(r), `${r?.note || ""}; native median ${f(nat)} ms`);
+  // dna-100k is a new sequence (a load: the lab runs it in slices; see the
+  // longest-task rows), the others an edit of the lab's default view.
+  const load = name === "dna-100k";
+  add(
+    `${name} ${load ? "full run, new sequence" : "recompute"} (wasm)`,
+    load ? "(information: sliced in the lab)" : "median <= 8 ms, p95 <= 12 ms",
+    r ? `median ${f(r.median)} ms, p95 ${f(r.p95)} ms, max ${f(r.max)} ms` : "",
+    load ? "" : verdictOf(r),
+    `${r?.note || ""}; native median ${f(nat)} ms`,
+  );
 }
 for (const r of longTasks)
   add(`longest task: ${r.id}`, "<= 50 ms", `${f(r.max, 0)} ms (${r.count ?? "?"} tasks over 50 ms; ready after ${f(r.ms, 0)} ms)`, r.max <= 50 ? "met" : "missed", r.note || "");

@@ -5,7 +5,7 @@
 
 use super::peer::Peer;
 use super::stats::Stats;
-use crate::workloads::{conv_flops, lab_case, matmul_flops, ConvCase, MatmulCase, LAB_CASES, MATMUL_N};
+use crate::workloads::{conv_flops, lab_case, matmul_flops, ConvCase, MatmulCase, LAB_CASES, LOAD_CASES, MATMUL_N};
 use std::time::Duration;
 use yew::platform::time::sleep;
 use yew::Callback;
@@ -134,11 +134,16 @@ pub async fn run(out: Callback<Msg>) {
         }
         heap_default = heap_default.max(heap_mb());
         let s = Stats::of(&times);
+        let load = LOAD_CASES.contains(&name);
         out.emit(Msg::Row(Row {
             id: name.into(),
-            target: format!("median ≤ {MEDIAN_MS} ms, p95 ≤ {P95_MS} ms"),
+            target: if load {
+                "(a load, run in slices in the lab)".into()
+            } else {
+                format!("median ≤ {MEDIAN_MS} ms, p95 ≤ {P95_MS} ms")
+            },
             stats: Some(s),
-            met: Some(error.is_none() && s.median <= MEDIAN_MS && s.p95 <= P95_MS),
+            met: if load { None } else { Some(error.is_none() && s.median <= MEDIAN_MS && s.p95 <= P95_MS) },
             note: error.unwrap_or_else(|| format!("setup {build_ms:.0} ms; longest run {:.1} ms", s.max)),
             ..Default::default()
         }));
