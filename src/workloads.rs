@@ -9,6 +9,7 @@
 //! here reads a clock, so the same code runs natively and in wasm.
 
 use crate::engine::check::{compare, run_with, LayerCheck};
+use crate::engine::graph::Graph;
 use crate::engine::graph_input::{GraphInput, NodeMove};
 use crate::engine::kernels::conv2d::{conv2d, Padding};
 use crate::engine::model::Model;
@@ -24,6 +25,7 @@ use crate::io::sequence_presets::{pad_left, render as render_sequence, Sampling}
 use crate::io::transform_expr::{parse, Domain};
 use crate::io::{dna_presets, graph_presets, image_presets, image_settings, sequence_settings};
 use ndarray::{Array1, Array2, Array3, Array4};
+use std::sync::Arc;
 
 /// The conv2d shape of issue 6 (through [`conv2d`], the engine's direct kernel): 3×3, 16 → 16 channels, 128×128, zero
 /// ("same") padding as in TensorFlow.js.
@@ -106,8 +108,9 @@ impl MatmulCase {
 pub enum LabCase {
     /// The image lab after a brush stroke: both pipelines and the checks.
     Image { model: Model, x: Signal, g: Transform },
-    /// The graph lab on a new graph: g's node move, the moved drawing, the
-    /// features, the model (rebuilt, as the lab does), both pipelines, checks.
+    /// The graph lab on a new graph: its neighbour lists, g's node move, the
+    /// moved drawing, the features, the model (rebuilt, as the lab does),
+    /// both pipelines, checks.
     Graph { input: GraphInput, cfg: GraphModelConfig, g: Transform },
     /// The DNA lab on a new sequence: encode, both pipelines, checks
     /// (`strand_pipelines::full`, as the lab).
@@ -197,6 +200,10 @@ impl LabCase {
                 Ok(compare(model, &trace_x, &trace_gx, g))
             }
             LabCase::Graph { input, cfg, g } => {
+                // A new graph, as after an edit: its neighbour lists are built
+                // again (and so is the renumbered graph, the cache misses).
+                let edges = input.graph.edges().to_vec();
+                let input = &GraphInput { graph: Arc::new(Graph::new(input.node_count(), edges)), ..input.clone() };
                 let n = input.node_count();
                 let node_move = NodeMove::of(g, n).unwrap_or_else(|_| NodeMove::identity(n));
                 let moved = input.permuted(&node_move);

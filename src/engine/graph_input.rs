@@ -168,7 +168,7 @@ impl GraphInput {
             out
         });
         GraphInput {
-            graph: Arc::new(self.graph.permuted(&mv.graph)),
+            graph: crate::engine::action::permuted_graph(&self.graph, &mv.graph),
             features,
             labels: self.labels.as_ref().map(|v| scatter(v, &mv.graph)),
             types: self.types.as_ref().map(|v| scatter(v, &mv.features)),

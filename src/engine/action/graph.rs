@@ -43,7 +43,10 @@ thread_local! {
     static LAST: RefCell<Option<PermutedGraph>> = const { RefCell::new(None) };
 }
 
-fn permuted_graph(graph: &Arc<Graph>, perm: &[usize]) -> Arc<Graph> {
+/// `graph` with node `i` renamed `perm[i]`, remembered for the next call: the
+/// check's every node layer, g·x and the lab's drawing of g·x all ask for
+/// the same one.
+pub fn permuted_graph(graph: &Arc<Graph>, perm: &[usize]) -> Arc<Graph> {
     LAST.with(|last| {
         if let Some((src, p, out)) = &*last.borrow() {
             if Arc::ptr_eq(src, graph) && p.as_slice() == perm {

@@ -15,7 +15,7 @@ use crate::engine::transform::{Step, Transform};
 use std::fmt;
 
 pub use dna::StrandMap;
-pub use graph::resolve as resolve_node_permutation;
+pub use graph::{permuted_graph, resolve as resolve_node_permutation};
 pub use image::{disc_mask, rotate_bilinear, shift_plane};
 pub use time::warped_len;
 
