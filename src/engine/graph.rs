@@ -11,6 +11,8 @@ pub struct Graph {
     offsets: Vec<usize>,
     neighbours: Vec<usize>,
     weights: Vec<f32>,
+    /// Σ_j a_ij per node (the weighted degree), for the GCN's normalisation.
+    strength: Vec<f32>,
 }
 
 impl Graph {
@@ -42,7 +44,8 @@ impl Graph {
                 fill[v] += 1;
             }
         }
-        Graph { n, edges, offsets, neighbours, weights }
+        let strength = (0..n).map(|i| weights[offsets[i]..offsets[i + 1]].iter().sum()).collect();
+        Graph { n, edges, offsets, neighbours, weights, strength }
     }
 
     pub fn node_count(&self) -> usize {
@@ -58,6 +61,11 @@ impl Graph {
     pub fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, f32)> + '_ {
         let r = self.offsets[i]..self.offsets[i + 1];
         self.neighbours[r.clone()].iter().copied().zip(self.weights[r].iter().copied())
+    }
+
+    /// `Σ_j a_ij`: the sum of node `i`'s edge weights (in neighbour order).
+    pub fn strength(&self, i: usize) -> f32 {
+        self.strength.get(i).copied().unwrap_or(0.0)
     }
 
     pub fn degree(&self, i: usize) -> usize {

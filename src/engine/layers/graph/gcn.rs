@@ -42,7 +42,7 @@ impl Layer for Gcn {
         // rather than a division by zero.
         let inv_sqrt: Vec<f32> = (0..graph.node_count())
             .map(|i| {
-                let d = 1.0 + graph.neighbours(i).map(|(_, w)| w).sum::<f32>();
+                let d = 1.0 + graph.strength(i);
                 if d > 0.0 {
                     1.0 / d.sqrt()
                 } else {
