@@ -17,7 +17,7 @@
 //! into it first. Measured in V8 (BENCHMARKS.md): 512³ at 31 GFLOP/s against
 //! 25 for ndarray's `dot` on an idle core.
 
-use super::gemm_tile::kernel;
+use super::gemm_tile::add_tile;
 use ndarray::{Array2, ArrayView2};
 
 /// Rows of `C` per register tile.
@@ -67,14 +67,8 @@ pub fn matmul_blocked<const R: usize, const KC: usize>(a: ArrayView2<f32>, b: Ar
             let b_panel = &mut pb[..kc * NR];
             pack_b(b, n, p0, j0, cols, b_panel);
             for (ip, a_panel) in pa.chunks_exact(kc * R).enumerate() {
-                let sums = kernel::<R>(a_panel, b_panel);
                 let i0 = ip * R;
-                for (r, s) in sums.iter().enumerate().take(m - i0) {
-                    let row = &mut c[(i0 + r) * n + j0..(i0 + r) * n + j0 + cols];
-                    for (d, &v) in row.iter_mut().zip(s) {
-                        *d += v;
-                    }
-                }
+                add_tile::<R>(a_panel, b_panel, &mut c[i0 * n + j0..], n, R.min(m - i0), cols);
             }
         }
     }
@@ -88,10 +82,12 @@ fn pack_a<const R: usize>(a: &[f32], k: usize, p0: usize, kc: usize, out: &mut V
     let m = a.len() / k;
     out.clear();
     out.resize(m.div_ceil(R) * kc * R, 0.0);
-    for (i, row) in a.chunks_exact(k).enumerate() {
-        let panel = &mut out[(i / R) * kc * R..(i / R + 1) * kc * R];
-        for (d, &v) in panel.iter_mut().skip(i % R).step_by(R).zip(&row[p0..p0 + kc]) {
-            *d = v;
+    for (ip, panel) in out.chunks_exact_mut(kc * R).enumerate() {
+        // The panel's rows side by side (fewer than R in the last panel: the rest stays zero).
+        for (r, row) in a.chunks_exact(k).skip(ip * R).take(R).enumerate() {
+            for (d, &v) in panel.chunks_exact_mut(R).zip(&row[p0..p0 + kc]) {
+                d[r] = v;
+            }
         }
     }
 }
