@@ -1,6 +1,8 @@
 //! Single-precision matrix product `C = A · B` (`m×k` by `k×n`), blocked the
-//! way BLIS blocks it, for WebAssembly where ndarray's `dot` has no SIMD
-//! kernel (matrixmultiply's portable loops are not vectorised on wasm32).
+//! way BLIS blocks it, for WebAssembly. ndarray's `dot` (matrixmultiply) has
+//! a `simd128` kernel too, but an 8×8 one: 16 accumulators, more than V8
+//! keeps in x86-64's 16 vector registers, and its `A` values broadcast by
+//! shuffles; this 4×8 tile keeps 8 accumulators and broadcasts from memory.
 //!
 //! `k` is cut into blocks of [`KC`]. For each block `A` is packed into panels
 //! of [`MR`] rows (the `MR` values of one column adjacent), then `B` one
@@ -15,7 +17,7 @@
 //!
 //! Operands not in standard layout (transposed, strided) are copied once
 //! into it first. Measured in V8 (BENCHMARKS.md): 512³ at 31 GFLOP/s against
-//! 25 for ndarray's `dot` on an idle core.
+//! 25 for ndarray's `dot` on an idle core. Natively [`matmul`] is `dot`.
 
 use super::gemm_tile::add_tile;
 use ndarray::{Array2, ArrayView2};
@@ -28,13 +30,20 @@ pub const NR: usize = 8;
 pub const KC: usize = 256;
 
 /// `a · b` for `a: (m, k)`, `b: (k, n)`; panics when the inner sizes differ
-/// (as ndarray's `dot` does).
+/// (as ndarray's `dot` does). In WebAssembly with `simd128` this is
+/// [`matmul_blocked`]; natively it is ndarray's `dot`, whose matrixmultiply
+/// picks AVX2/FMA kernels at run time (5× the portable tile: 62 against 12
+/// GFLOP/s on 512³ here).
 pub fn matmul(a: ArrayView2<f32>, b: ArrayView2<f32>) -> Array2<f32> {
-    matmul_blocked::<MR, KC>(a, b)
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return matmul_blocked::<MR, KC>(a, b);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    return a.dot(&b);
 }
 
-/// [`matmul`] with `R` rows per register tile and depth blocks of `KC`
-/// (for measuring the block sizes).
+/// The packed product with `R` rows per register tile and depth blocks of
+/// `KC` (other values than [`MR`], [`KC`] are for measuring). Natively its
+/// tile is the portable one, so the tests check the packing and edges.
 pub fn matmul_blocked<const R: usize, const KC: usize>(a: ArrayView2<f32>, b: ArrayView2<f32>) -> Array2<f32> {
     let (m, k) = a.dim();
     let (k2, n) = b.dim();
@@ -127,12 +136,13 @@ mod tests {
         let a = array![[1f32, 2., 3.], [4., 5., 6.]];
         let b = array![[7f32, 8.], [9., 10.], [11., 12.]];
         assert_eq!(matmul(a.view(), b.view()), array![[58f32, 64.], [139., 154.]]);
+        assert_eq!(matmul_blocked::<MR, KC>(a.view(), b.view()), array![[58f32, 64.], [139., 154.]]);
     }
 
     #[test]
     fn empty_inner_size_gives_zeros() {
         let (a, b) = (Array2::<f32>::zeros((3, 0)), Array2::<f32>::zeros((0, 5)));
-        assert_eq!(matmul(a.view(), b.view()), Array2::<f32>::zeros((3, 5)));
+        assert_eq!(matmul_blocked::<MR, KC>(a.view(), b.view()), Array2::<f32>::zeros((3, 5)));
     }
 
     /// `a · b` is within rounding of the exact product: a sum of `k`
@@ -140,7 +150,7 @@ mod tests {
     /// bound), so the tolerance of each entry grows with `k`.
     fn assert_close(a: ArrayView2<f32>, b: ArrayView2<f32>) {
         let k = a.ncols();
-        let (got, want) = (matmul(a, b), matmul_reference(a, b));
+        let (got, want) = (matmul_blocked::<MR, KC>(a, b), matmul_reference(a, b));
         let scale = matmul_reference(a.mapv(f32::abs).view(), b.mapv(f32::abs).view());
         assert_eq!(got.dim(), want.dim());
         for ((g, w), s) in got.iter().zip(&want).zip(&scale) {

@@ -2,10 +2,10 @@
 //! over a packed block, `acc[r][j] = Σ_p a[p·R + r] · b[p·NR + j]`.
 //!
 //! The accumulator has a fixed size so it lives in registers: in WebAssembly
-//! it is written with `simd128` vectors (LLVM does not vectorise the plain
-//! loops there: the broadcast `A` values defeat its cost model, as in
-//! [`conv2d_direct`](super::conv2d_direct)); natively the plain loops are
-//! left to the compiler.
+//! it is written with `simd128` vectors, as the tile of
+//! [`conv2d_direct`](super::conv2d_direct) is (whose plain loops LLVM left
+//! scalar for wasm); natively the plain loops are left to the compiler, and
+//! sum in the same order, so both paths give the same bits.
 
 pub use super::gemm::NR;
 
