@@ -1,7 +1,9 @@
 //! Native benchmarks of the engine's kernels at the shapes of issue 6:
 //! conv2d 3×3, 16 → 16 channels on 128×128 (both kernels: direct and
 //! im2col + GEMM, and the lab shapes that decide between them), and a
-//! 512×512 matrix product; criterion reports GFLOP/s through `Throughput`.
+//! 512×512 matrix product (ndarray's `dot`, and the packed gemm that runs
+//! in wasm, here with its portable tile);
+//! criterion reports GFLOP/s through `Throughput`.
 //! `cargo bench --bench kernels` (or `scripts/bench.sh`). Short runs: the
 //! machine is shared, so numbers are noisy; see BENCHMARKS.md.
 
@@ -9,6 +11,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 use std::time::Duration;
 use symmetry_lab::engine::kernels::conv2d::{conv2d_im2col, Padding};
 use symmetry_lab::engine::kernels::conv2d_direct::conv2d_direct;
+use symmetry_lab::engine::kernels::gemm::{matmul_blocked, KC, MR};
 use symmetry_lab::workloads::{conv_flops, matmul_flops, ConvCase, MatmulCase, MATMUL_N};
 
 fn kernels(c: &mut Criterion) {
@@ -20,6 +23,10 @@ fn kernels(c: &mut Criterion) {
     let mm = MatmulCase::new(MATMUL_N);
     group.throughput(Throughput::Elements(matmul_flops(MATMUL_N) as u64));
     group.bench_function(format!("matmul-{MATMUL_N}"), |b| b.iter(|| black_box(mm.run())));
+    // What `run` is in wasm (natively it is ndarray's `dot`): the packed product with the portable tile.
+    group.bench_function(format!("matmul-{MATMUL_N}-packed"), |b| {
+        b.iter(|| black_box(matmul_blocked::<MR, KC>(mm.a.view(), mm.b.view())[[0, 0]]))
+    });
     group.finish();
 }
 

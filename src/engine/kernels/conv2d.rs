@@ -5,8 +5,9 @@
 //!
 //! [`conv2d`] is the register-blocked direct kernel of
 //! [`conv2d_direct`](super::conv2d_direct): in WebAssembly it beat im2col +
-//! one matrix product ([`conv2d_im2col`], ndarray's `dot` backed by
-//! matrixmultiply) on every shape the labs use (BENCHMARKS.md), and one path
+//! one matrix product ([`conv2d_im2col`], with ndarray's `dot` then; its
+//! product is now [`gemm`](super::gemm)) on every shape the labs use
+//! (BENCHMARKS.md), and one path
 //! everywhere means the native tests see the browser's numbers bit for bit.
 //! [`conv2d_reference`] is the slow loop both are tested against.
 
@@ -52,7 +53,7 @@ pub fn conv2d_im2col(x: ArrayView3<f32>, w: ArrayView4<f32>, b: ArrayView1<f32>,
     let (o, _, k, _) = w.dim();
     let cols = im2col(x, k, pad);
     let wm = w.to_shape((o, c * k * k)).expect("weights reshape to (O, C·K·K)");
-    let mut out = wm.dot(&cols);
+    let mut out = super::gemm::matmul(wm.view(), cols.view());
     for (mut row, &bias) in out.outer_iter_mut().zip(b.iter()) {
         row += bias;
     }

@@ -4,6 +4,8 @@
 pub mod conv1d;
 pub mod conv2d;
 pub mod conv2d_direct;
+pub mod gemm;
+pub mod gemm_tile;
 pub mod group_bank;
 
 /// `f32::max` (the other value when one is NaN) written as a comparison and
