@@ -76,11 +76,14 @@ for (const [id, hash] of [
 const ready = {
   dna: () => /of 100,000/.test(document.querySelector('[data-testid="dna-window"]')?.textContent ?? "") && !!document.querySelector('[data-testid="compute-ms"]'),
   graph: () => !!document.querySelector('canvas[data-testid="graph-x"]') && !!document.querySelector('[data-testid="compute-ms"]'),
+  // A new readout of the compute time (a recompute happened).
+  changed: (before) => document.querySelector('[data-testid="compute-ms"]')?.dataset.ms !== before,
 };
 const longTasks = [];
 for (const [id, start, hash, lab] of [
   ["DNA lab: load the 100 kb strand", "#/dna", "#/dna?preset=random-100k", "dna"],
   ["graph lab: load the 10,000-node graph", "#/graph", "#/graph?preset=random-10k", "graph"],
+  ["graph lab: a new g on the 10,000-node graph", "#/graph?preset=random-10k", "#/graph?preset=random-10k&g=perm(8)", "changed"],
 ]) {
   const page = await context.newPage();
   try {
@@ -91,8 +94,9 @@ for (const [id, start, hash, lab] of [
       window.__long = [];
       new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: "longtask" });
     });
+    const before = await page.getAttribute('[data-testid="compute-ms"]', "data-ms");
     const t0 = await page.evaluate((h) => ((location.hash = h), performance.now()), hash);
-    await page.waitForFunction(ready[lab], null, { timeout: 60000, polling: 5 });
+    await page.waitForFunction(ready[lab], before, { timeout: 60000, polling: 5 });
     const t1 = await page.evaluate(() => performance.now());
     await page.waitForTimeout(500);
     const tasks = await page.evaluate(() => window.__long);
