@@ -3,6 +3,7 @@
 //! Read-only: editing a graph this big node by node would not teach anything.
 
 use super::graph_svg::Shared;
+use crate::app::widgets::draw_later::use_draw_later;
 use crate::engine::graph_input::GraphInput;
 use crate::engine::graph_views::thousands;
 use crate::viz::graph_points::{self, MAX_DRAWN_EDGES};
@@ -25,7 +26,8 @@ pub fn GraphCanvas(p: &GraphCanvasProps) -> Html {
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
-        use_effect_with((p.input.clone(), p.colours.clone()), move |(input, colours)| {
+        // 10,000 points and more: drawn in a task of their own, after the render.
+        use_draw_later((p.input.clone(), p.colours.clone()), move |(input, colours)| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 let positions = input.0.positions_or_circle();
                 let colours = colours.as_ref().map(|c| c.0.as_slice()).unwrap_or(&[]);

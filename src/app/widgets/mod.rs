@@ -7,6 +7,7 @@
 pub mod alert;
 pub mod bar_chart;
 pub mod compute_time;
+pub mod draw_later;
 pub mod explain;
 pub mod feature_grid;
 pub mod g_expression;

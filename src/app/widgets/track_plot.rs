@@ -2,6 +2,7 @@
 //! `viz::tracks`; redrawn when the data changes or the window is resized.
 //! A table of each band's range is given to screen readers.
 
+use super::draw_later::use_draw_later;
 use crate::viz::theme::prefers_dark;
 use crate::viz::tracks::{self, TrackSet, BAND};
 use std::rc::Rc;
@@ -45,18 +46,11 @@ pub fn TrackPlot(p: &TrackPlotProps) -> Html {
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
-        use_effect_with(p.tracks.clone(), move |t| {
-            // Each plot draws in a browser task of its own: the DNA lab shows
-            // dozens of them, and drawing them all in the render's task
-            // blocked input for 150 ms after a 100 kb strand was computed.
-            // A newer version of the data cancels a draw not yet done.
-            let t = t.clone();
-            let pending = gloo::timers::callback::Timeout::new(0, move || {
-                if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
-                    tracks::draw(&c, &t.0, prefers_dark());
-                }
-            });
-            move || drop(pending)
+        // The DNA lab shows dozens of these: each draws in a task of its own.
+        use_draw_later(p.tracks.clone(), move |t| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                tracks::draw(&c, &t.0, prefers_dark());
+            }
         });
     }
     {
