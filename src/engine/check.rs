@@ -261,6 +261,9 @@ impl LayerCheck {
     }
 
     /// Check layer `index` whose outputs on `x` and `g·x` are `fx` and `fgx`.
+    /// On a strand layer, when `g` is a word of rc and shifts, ρ(g)·Φ(x) is
+    /// an index map ([`StrandMap`]): its sums are read through the map and
+    /// it is not stored (a 100 kb layer would be copied for every check).
     pub fn of(
         index: usize,
         layer: &dyn crate::engine::layers::Layer,
@@ -268,34 +271,22 @@ impl LayerCheck {
         fgx: &Signal,
         g: &Transform,
     ) -> Self {
+        let invariance = ErrorSums::of(&fgx.data, &fx.data);
+        if let (Some(map), [_, l]) = (StrandMap::of(g), fx.data.shape()) {
+            let mut sums = ErrorSums::default();
+            let whole = 0..*l;
+            if map
+                .visit_pairs(&fgx.data, fx, std::slice::from_ref(&whole), |a, b| {
+                    sums = sums + ErrorSums::of_slices(a, b)
+                })
+                .is_ok()
+            {
+                return LayerCheck::from_sums(index, layer, invariance, Some(sums), Moved::Mapped(map));
+            }
+        }
         let moved = g.act(fx).map_err(|e| e.0);
         let equivariance_sums = moved.as_ref().ok().map(|m| ErrorSums::of(&fgx.data, &m.data));
-        LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), equivariance_sums, Moved::of(moved))
-    }
-
-    /// [`LayerCheck::of`] without storing `ρ_k(g)·Φ_k(x)` when the layer is a
-    /// strand and `g` an index map: its sums are read through the map.
-    pub fn of_strand(
-        index: usize,
-        layer: &dyn crate::engine::layers::Layer,
-        fx: &Signal,
-        fgx: &Signal,
-        g: &Transform,
-    ) -> Self {
-        let Some(map) = StrandMap::of(g) else { return LayerCheck::of(index, layer, fx, fgx, g) };
-        let l = match fx.data.shape() {
-            [_, l] => *l,
-            _ => return LayerCheck::of(index, layer, fx, fgx, g),
-        };
-        let mut sums = ErrorSums::default();
-        match map
-            .visit_pairs(&fgx.data, fx, std::slice::from_ref(&(0..l)), |a, b| sums = sums + ErrorSums::of_slices(a, b))
-        {
-            Ok(()) => {
-                LayerCheck::from_sums(index, layer, ErrorSums::of(&fgx.data, &fx.data), Some(sums), Moved::Mapped(map))
-            }
-            Err(_) => LayerCheck::of(index, layer, fx, fgx, g),
-        }
+        LayerCheck::from_sums(index, layer, invariance, equivariance_sums, Moved::of(moved))
     }
 }
 

@@ -15,7 +15,6 @@
 use crate::engine::layers::{Geometry, Layer, LayerError};
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
-use crate::engine::transform::{Step, Transform};
 use ndarray::{Axis, Slice};
 use std::ops::Range;
 
@@ -93,21 +92,6 @@ pub fn update_trace(
     edit: Range<usize>,
 ) -> Result<Vec<Dirty>, LayerError> {
     update_trace_span(model, x_new, trace, edit.start as i64, edit.end.max(edit.start) as i64)
-}
-
-/// Where an edit of positions `edit` of `x` lands in `g·x`, as a cyclic
-/// span `(start, end)` for [`update_trace_span`]: RC maps `[s, e)` to
-/// `[L-e, L-s)`, `shift(k)` to `[s+k, e+k)`. `None` when `g` has another step.
-pub fn edit_under(g: &Transform, edit: Range<usize>, l: usize) -> Option<(i64, i64)> {
-    let (mut s, mut e) = (edit.start as i64, edit.end.max(edit.start) as i64);
-    for step in &g.steps {
-        (s, e) = match step {
-            Step::ReverseComplement => (l as i64 - e, l as i64 - s),
-            Step::Roll { k } => (s + *k as i64, e + *k as i64),
-            _ => return None,
-        };
-    }
-    Some((s, e))
 }
 
 /// The positions where `new` differs from `old`, as one span `[a, b)`, when
@@ -262,7 +246,7 @@ mod tests {
                 let new = mutate(&seq, a, b, 1);
                 let mut trace = model.trace(&g.act(&encode(&seq).unwrap()).unwrap()).unwrap();
                 let gx_new = g.act(&encode(&new).unwrap()).unwrap();
-                let (s, e) = edit_under(&g, a..b, 120).unwrap();
+                let (s, e) = crate::engine::action::StrandMap::of(&g).unwrap().span_of(a..b, 120);
                 update_trace_span(&model, &gx_new, &mut trace, s, e).unwrap();
                 for (t, f) in trace.iter().zip(model.trace(&gx_new).unwrap().iter()) {
                     assert!((&t.data - &f.data).iter().all(|v| v.abs() < 1e-6), "{g} edit {a}..{b}");

@@ -70,6 +70,16 @@ impl StrandMap {
         g.strand_normal_form().map(|(reverse, shift)| StrandMap { reverse, shift })
     }
 
+    /// Where source positions `range` land in ρ(g)·f, as a cyclic span
+    /// `(start, end)` (taken modulo `l`): `shift(t)` moves `[s, e)` to
+    /// `[s + t, e + t)`, RC first reverses it to `[l − e, l − s)`. An edit of
+    /// x at `range` changes g·x (and each layer's ρ(g)Φ) exactly there.
+    pub fn span_of(&self, range: Range<usize>, l: usize) -> (i64, i64) {
+        let (s, e) = (range.start as i64, range.end.max(range.start) as i64);
+        let (s, e) = if self.reverse { (l as i64 - e, l as i64 - s) } else { (s, e) };
+        (s + self.shift, e + self.shift)
+    }
+
     /// The source runs of output positions `range` (clipped to `0..l`): each
     /// run ends where the cyclic source index wraps.
     fn runs(&self, range: Range<usize>, l: usize) -> Vec<Run> {
