@@ -191,7 +191,7 @@ impl DnaLabState {
             }
             Err(e) => {
                 self.error = Some(e);
-                self.finish(Update::Full, t0);
+                self.finish(Update::Full, now_ms() - t0);
             }
         }
     }
@@ -218,9 +218,7 @@ impl DnaLabState {
             Some(Ok(true)) => {
                 let p = self.running.take().map(FullRun::finish);
                 self.pipelines.set(p);
-                self.update = Update::Full;
-                self.compute_ms = self.run_ms;
-                self.revision += 1;
+                self.finish(Update::Full, self.run_ms);
             }
             Some(Err(e)) => {
                 self.running.set(None);
@@ -235,10 +233,10 @@ impl DnaLabState {
         self.running.read(|run| run.progress(&self.model))
     }
 
-    /// Note what was recomputed and its timing, and bump the revision.
-    fn finish(&mut self, update: Update, t0: f64) {
+    /// Note what was recomputed and how long it took, and bump the revision.
+    fn finish(&mut self, update: Update, compute_ms: f64) {
         self.update = update;
-        self.compute_ms = now_ms() - t0;
+        self.compute_ms = compute_ms;
         self.revision += 1;
     }
 
@@ -257,7 +255,7 @@ impl DnaLabState {
                 let t0 = now_ms();
                 let (model, seq, g) = (&self.model, self.seq.clone(), &self.g);
                 match self.pipelines.update(|p| pipelines::edit(model, p, &seq, r, g)) {
-                    Some(Ok(update)) => self.finish(update, t0),
+                    Some(Ok(update)) => self.finish(update, now_ms() - t0),
                     // Half updated, or not there: start again from the sequence.
                     _ => self.recompute(),
                 }
@@ -316,7 +314,7 @@ impl DnaLabState {
             Some(Ok(())) => {
                 self.g = g;
                 self.error = None;
-                self.finish(Update::Transformed, t0);
+                self.finish(Update::Transformed, now_ms() - t0);
             }
             Some(Err(e)) => self.error = Some(e),
         }
