@@ -271,6 +271,27 @@ mod tests {
     }
 
     #[test]
+    fn a_jpeg_far_larger_than_the_working_size_is_decoded_at_a_fraction_of_it() {
+        // 16×9 for a 4×4 lab: jpeg-decoder decodes at 1/2 or 1/4 from the DCT.
+        // The notice keeps the file's size, and the picture keeps the full
+        // decode's brightness (the DCT scale is itself an average).
+        let jpg = include_bytes!("../../fuzz/corpus/image_decode/rgb16x9.jpg");
+        let small = decode(jpg, 4).unwrap();
+        assert_eq!(small.original, (16, 9));
+        assert!(small.notice.as_deref().unwrap().contains("downscaled from 16×9 to 4×4"), "{:?}", small.notice);
+        // The picture's rows (the letterbox rows are zeros) keep the full
+        // decode's brightness on the picture's rows 3..12 of 16.
+        let rows: Vec<_> = small.pixels.rows().into_iter().filter(|r| r.iter().any(|&p| p > 0.0)).collect();
+        assert!(!rows.is_empty() && rows.len() < 4, "{}", small.pixels);
+        let got = rows.iter().map(|r| r.sum()).sum::<f32>() / (4 * rows.len()) as f32;
+        let full = decode(jpg, 16).unwrap();
+        let want = full.pixels.slice_axis(ndarray::Axis(0), ndarray::Slice::from(3..12)).mean().unwrap_or(0.0);
+        // Within 0.1: on 16×9 pixels the scaled IDCT, the colour conversion
+        // and the resampling each round differently (measured 0.52 vs 0.46).
+        assert!((got - want).abs() < 0.1, "mean brightness {got} vs {want}");
+    }
+
+    #[test]
     fn refuses_bad_files() {
         assert!(decode(b"hello, not an image", 64).unwrap_err().contains("not a PNG or JPEG"));
         let p = png(32, 32);
