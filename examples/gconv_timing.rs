@@ -5,7 +5,7 @@
 
 use ndarray::Array3;
 use std::time::Instant;
-use symmetry_lab::engine::check::run;
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::grid_group::Mat2;
 use symmetry_lab::engine::models::image::{build, ImageArch, ImageModelConfig};
 use symmetry_lab::engine::rng::Rng;

@@ -2,13 +2,12 @@
 //! benches (`benches/`) and the hidden browser page (`#/bench`): the two
 //! kernels (conv2d, matrix product) and the default view of every lab,
 //! recomputed with the same engine calls, in the same order, as the lab's
-//! own recompute (`src/app/*_lab/state.rs`, `recompute.rs`, and for DNA the
-//! very functions the lab calls, `engine::strand_pipelines`):
-//! both pipelines (x and g·x) and the per-layer checks. Only the DOM work
+//! own recompute (the engine's `pipelines` module, which the labs call):
+//! the pipelines of x, g·x and the scrambled baseline, and the per-layer checks. Only the DOM work
 //! (drawing the planes) is left out. Timing is the caller's job: nothing
 //! here reads a clock, so the same code runs natively and in wasm.
 
-use crate::engine::check::{compare, run_with, LayerCheck};
+use crate::engine::check::LayerCheck;
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::{GraphInput, NodeMove};
 use crate::engine::kernels::conv2d::{conv2d, Padding};
@@ -19,7 +18,7 @@ use crate::engine::models::image::{build as build_image, ImageArch, ImageModelCo
 use crate::engine::models::sequence::{check as check_sequence, SequenceArch};
 use crate::engine::rng::Rng;
 use crate::engine::space::Signal;
-use crate::engine::strand_pipelines::{self, Pipelines};
+use crate::engine::pipelines::{self, strand, strand_edit, Pipelines};
 use crate::engine::transform::Transform;
 use crate::io::sequence_presets::{pad_left, render as render_sequence, Sampling};
 use crate::io::transform_expr::{parse, Domain};
@@ -116,11 +115,11 @@ pub enum LabCase {
     /// both pipelines, checks.
     Graph { input: GraphInput, cfg: GraphModelConfig, g: Transform },
     /// The DNA lab on a new sequence: encode, both pipelines, checks
-    /// (`strand_pipelines::full`, as the lab).
+    /// (`pipelines::strand::full`, as the lab).
     DnaFull { model: Model, seq: String, g: Transform },
     /// The DNA lab after a one-base edit in place: only the windows the edit
     /// touches, for x and g·x, in place, and the checks moved by the
-    /// difference (`strand_pipelines::edit`, as the lab).
+    /// difference (`pipelines::strand_edit::edit`, as the lab).
     DnaEdit { model: Model, seq: String, g: Transform, pipelines: Box<Pipelines> },
     /// The sequence lab: all three models (RNN, gated RNN, LSTM) on x and g·x.
     Sequence { x: Signal, cfg: crate::engine::models::sequence::SequenceModelConfig, g: Transform },
@@ -154,7 +153,7 @@ pub fn lab_case(name: &str) -> Result<LabCase, String> {
             if name == "dna-100k" {
                 LabCase::DnaFull { model, seq, g }
             } else {
-                let pipelines = strand_pipelines::full(&model, &seq, &g)?;
+                let pipelines = strand::full(&model, &seq, &g)?;
                 LabCase::DnaEdit { model, seq, g, pipelines: Box::new(pipelines) }
             }
         }
@@ -197,10 +196,7 @@ impl LabCase {
     pub fn checks(&mut self) -> Result<Vec<LayerCheck>, String> {
         match self {
             LabCase::Image { model, x, g } => {
-                let trace_x = model.trace(x).map_err(|e| e.0)?;
-                let gx = g.act(x).map_err(|e| e.0)?;
-                let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-                Ok(compare(model, &trace_x, &trace_gx, g))
+                Ok(pipelines::run(model, x, g)?.checks)
             }
             LabCase::Graph { input, cfg, g } => {
                 // A new graph, as after an edit: its neighbour lists are built
@@ -214,9 +210,9 @@ impl LabCase {
                 let x = input.signal(input.default_features())?;
                 let width = x.shape().get(1).copied().unwrap_or(1);
                 let model = build_graph(cfg, n, width).map_err(|e| e.0)?;
-                Ok(run_with(&model, &model, &x, g)?.checks)
+                Ok(pipelines::run(&model, &x, g)?.checks)
             }
-            LabCase::DnaFull { model, seq, g } => Ok(strand_pipelines::full(model, seq, g)?.checks),
+            LabCase::DnaFull { model, seq, g } => Ok(strand::full(model, seq, g)?.checks),
             LabCase::DnaEdit { model, seq, g, pipelines } => {
                 edit_middle_base(model, seq, g, pipelines)?;
                 Ok(pipelines.checks.clone())
@@ -239,7 +235,7 @@ fn edit_middle_base(model: &Model, seq: &mut String, g: &Transform, p: &mut Pipe
     let at = seq.len() / 2;
     let flipped = if seq.as_bytes().get(at) == Some(&b'A') { "C" } else { "A" };
     seq.replace_range(at..at + 1, flipped);
-    strand_pipelines::edit(model, p, seq, at..at + 1, g).map(|_| ())
+    strand_edit::edit(model, p, seq, at..at + 1, g).map(|_| ())
 }
 
 #[cfg(test)]
@@ -265,9 +261,9 @@ mod tests {
         let mut case = lab_case("dna-100k-edit").unwrap();
         case.run().unwrap();
         let LabCase::DnaEdit { model, seq, g, pipelines } = &case else { panic!("not an edit case") };
-        let full = run_with(model, model, &encode(seq).unwrap(), g).unwrap();
-        let (trace_x, trace_gx) = (&pipelines.trace_x, &pipelines.trace_gx);
-        for (a, b) in full.trace_x.iter().zip(trace_x).chain(full.trace_gx.iter().zip(trace_gx.iter())) {
+        let full = pipelines::run(model, &encode(seq).unwrap(), g).unwrap();
+        let pairs = [(&full.trace_x, &pipelines.trace_x), (&full.trace_gx, &pipelines.trace_gx), (&full.trace_sx, &pipelines.trace_sx)];
+        for (a, b) in pairs.into_iter().flat_map(|(a, b)| a.iter().zip(b.iter())) {
             assert!(crate::engine::check::relative_error(&a.data, &b.data) < 1e-5);
         }
     }

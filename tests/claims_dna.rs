@@ -188,7 +188,7 @@ proptest! {
         let x = encode(&seq).unwrap();
         let cfg = DnaModelConfig { seed, padding: pad, global_max: max, kernel: 5, classes: 2, ..Default::default() };
         let model = build(&cfg);
-        let c = symmetry_lab::engine::check::run(&model, &x, &rc()).unwrap().checks;
+        let c = symmetry_lab::engine::pipelines::run(&model, &x, &rc()).unwrap().checks;
         let kinds: Vec<&str> = c.iter().map(|l| l.kind).collect();
         prop_assert_eq!(kinds, vec!["rc_conv1d", "relu", "rc_conv1d", "relu", "strand_pool", if max { "gmp" } else { "gap" }, "dense"]);
         prop_assert!(c[4].equivariance_error.unwrap() < EXACT);
@@ -197,12 +197,12 @@ proptest! {
             prop_assert_eq!(lc.verdict, Verdict::Invariant);
         }
         if pad == Padding::Circular {
-            let c = symmetry_lab::engine::check::run(&model, &x, &shift(s).then(&rc())).unwrap().checks;
+            let c = symmetry_lab::engine::pipelines::run(&model, &x, &shift(s).then(&rc())).unwrap().checks;
             prop_assert!(last(&c).invariance_error < EXACT);
         }
         // Negative: the plain model's pooled output changes with the strand.
         let plain = build(&DnaModelConfig { arch: DnaArch::Conv, ..cfg.clone() });
-        let c = symmetry_lab::engine::check::run(&plain, &x, &rc()).unwrap().checks;
+        let c = symmetry_lab::engine::pipelines::run(&plain, &x, &rc()).unwrap().checks;
         prop_assert!(c[4].invariance_error > 1e-3, "plain pooled error {}", c[4].invariance_error);
         prop_assert_ne!(c[4].verdict, Verdict::Invariant);
         // Negative: pooling right after rc_conv1d keeps the pair swap.
@@ -244,7 +244,7 @@ fn tata_detector_on_both_strands() {
     let seq = symmetry_lab::io::dna_presets::sequence("tata-box", 0).unwrap();
     let motif = Some(Motif::parse("TATAAA").unwrap());
     let model = build(&DnaModelConfig { motif, global_max: true, ..Default::default() });
-    let report = symmetry_lab::engine::check::run(&model, &encode(&seq).unwrap(), &rc()).unwrap();
+    let report = symmetry_lab::engine::pipelines::run(&model, &encode(&seq).unwrap(), &rc()).unwrap();
     let (s, s_rc) = (report.trace_x.last().unwrap().data[[0]], report.trace_gx.last().unwrap().data[[0]]);
     assert!((s - 1.0).abs() < 1e-4 && (s_rc - 1.0).abs() < 1e-4, "{s} {s_rc}");
     // Layer 0 fires on channel 0 (forward strand) for x and on channel 1 (reverse) for RC(x).

@@ -279,7 +279,7 @@ proptest! {
 }
 
 fn run_model(model: &Model, x: &Signal, g: &Transform) -> Vec<symmetry_lab::engine::check::LayerCheck> {
-    symmetry_lab::engine::check::run(model, x, g).unwrap().checks
+    symmetry_lab::engine::pipelines::run(model, x, g).unwrap().checks
 }
 
 /// Literal values: C4 lifting of `arange(16)` with one filter, circular padding.

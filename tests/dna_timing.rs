@@ -5,7 +5,7 @@
 //! the windowed update after a one-base edit.
 
 use std::time::Instant;
-use symmetry_lab::engine::check::run;
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::models::dna::{build, DnaArch, DnaModelConfig};
 use symmetry_lab::engine::nucleotide::encode;
 use symmetry_lab::engine::strand_window::update_trace;

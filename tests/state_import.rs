@@ -8,7 +8,7 @@
 //! truncated, malformed, huge numbers, nulls, deep nesting, lying shapes).
 
 use ndarray::Axis;
-use symmetry_lab::engine::check::{self, Report};
+use symmetry_lab::engine::pipelines::{self, Pipelines};
 use symmetry_lab::engine::export::Export;
 use symmetry_lab::engine::model::Model;
 use symmetry_lab::engine::models::{dna, graph, image, sequence};
@@ -30,7 +30,7 @@ struct Exported {
 
 fn export(lab: &'static str, url: HashLocation, model: &Model, x: Signal, g: &str, domain: Domain) -> Exported {
     let g = transform_expr::parse(g, domain).unwrap();
-    let r: Report = check::run(model, &x, &g).unwrap();
+    let r: Pipelines = pipelines::run(model, &x, &g).unwrap();
     let url = url.to_hash();
     let json = Export {
         lab,

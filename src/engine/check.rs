@@ -30,15 +30,20 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// The rule of the design: invariant, else equivariant, else approximate
-    /// (the smaller error below 5e-2), else neither.
-    pub fn from_errors(invariance: f64, equivariance: Option<f64>) -> Verdict {
+    /// The rule of the design: invariant if the invariance error is below
+    /// [`EXACT`], else equivariant if the equivariance error is, else
+    /// approximate if the smaller of the two is below [`APPROXIMATE`] AND
+    /// below a tenth of the baseline error (the layer's change under a
+    /// scramble that is no symmetry: a layer that hardly reacts even to that
+    /// is insensitive, not approximately invariant), else neither.
+    pub fn from_errors(invariance: f64, equivariance: Option<f64>, baseline: f64) -> Verdict {
         let eq = equivariance.unwrap_or(f64::INFINITY);
+        let smaller = invariance.min(eq);
         if invariance < EXACT {
             Verdict::Invariant
         } else if eq < EXACT {
             Verdict::Equivariant
-        } else if invariance.min(eq) < APPROXIMATE {
+        } else if smaller < APPROXIMATE && smaller < baseline / 10.0 {
             Verdict::Approximate
         } else {
             Verdict::Neither
@@ -217,6 +222,23 @@ impl Moved {
     }
 }
 
+/// Where a layer's error arises, from its local error: the words beside a
+/// verdict that is not exact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The layer keeps the symmetry (its verdict is exact).
+    Exact,
+    /// The layer itself breaks it: applied to ρ(g) of its exactly moved
+    /// input, its output is not ρ(g) of its output.
+    Here,
+    /// The layer would keep it, but its input already differs: the symmetry
+    /// was lost at an earlier layer.
+    Earlier,
+    /// g has no action on this layer's input or output, so the layer's own
+    /// part cannot be told apart.
+    Unknown,
+}
+
 /// The check of one layer.
 #[derive(Clone, Debug)]
 pub struct LayerCheck {
@@ -227,6 +249,16 @@ pub struct LayerCheck {
     pub invariance_error: f64,
     /// `None` when `g` has no action on this layer's output.
     pub equivariance_error: Option<f64>,
+    /// `‖Φ_k(s·x) − Φ_k(x)‖ / ‖Φ_k(x)‖` for the fixed scramble `s`
+    /// ([`crate::engine::scramble`]): how much this layer reacts to where
+    /// things are at all.
+    pub baseline_error: f64,
+    /// `‖φ_k(ρ_{k−1}(g)Φ_{k−1}(x)) − ρ_k(g)Φ_k(x)‖ / ‖ρ_k(g)Φ_k(x)‖`: the
+    /// layer's own error, on an input moved exactly; `None` where g has no
+    /// action on its input or its output.
+    pub local_error: Option<f64>,
+    /// The sums behind the local error.
+    pub local_sums: Option<ErrorSums>,
     /// `ρ_k(g)·Φ_k(x)`, or how to read it, or why it does not exist.
     pub moved: Moved,
     pub verdict: Verdict,
@@ -234,44 +266,55 @@ pub struct LayerCheck {
     pub invariance_sums: ErrorSums,
     /// The sums behind the equivariance error, when `g` acts here.
     pub equivariance_sums: Option<ErrorSums>,
+    /// The sums behind the baseline error (`Φ_k(s·x)` against `Φ_k(x)`).
+    pub baseline_sums: ErrorSums,
 }
 
 impl LayerCheck {
-    /// The check of layer `index` from its sums.
+    /// The check of layer `index` from its sums (the local error is set
+    /// apart, by [`compare`], since it needs the layer below).
     pub fn from_sums(
         index: usize,
         layer: &dyn crate::engine::layers::Layer,
         invariance_sums: ErrorSums,
         equivariance_sums: Option<ErrorSums>,
+        baseline_sums: ErrorSums,
         moved: Moved,
     ) -> LayerCheck {
         let invariance_error = invariance_sums.error();
         let equivariance_error = equivariance_sums.map(ErrorSums::error);
+        let baseline_error = baseline_sums.error();
         LayerCheck {
             index,
             kind: layer.kind(),
             label: layer.label(),
             invariance_error,
             equivariance_error,
+            baseline_error,
+            local_error: None,
+            local_sums: None,
             moved,
-            verdict: Verdict::from_errors(invariance_error, equivariance_error),
+            verdict: Verdict::from_errors(invariance_error, equivariance_error, baseline_error),
             invariance_sums,
             equivariance_sums,
+            baseline_sums,
         }
     }
 
-    /// Check layer `index` whose outputs on `x` and `g·x` are `fx` and `fgx`.
-    /// On a strand layer, when `g` is a word of rc and shifts, ρ(g)·Φ(x) is
-    /// an index map ([`StrandMap`]): its sums are read through the map and
-    /// it is not stored (a 100 kb layer would be copied for every check).
+    /// Check layer `index` whose outputs on `x`, `g·x` and the scrambled
+    /// `s·x` are `fx`, `fgx` and `fsx`. On a strand layer, when `g` is a
+    /// word of rc and shifts, ρ(g)·Φ(x) is an index map ([`StrandMap`]): its
+    /// sums are read through the map and it is not stored (a 100 kb layer
+    /// would be copied for every check). The local error is left `None`:
+    /// [`compare`] fills it in.
     pub fn of(
         index: usize,
         layer: &dyn crate::engine::layers::Layer,
-        fx: &Signal,
-        fgx: &Signal,
+        (fx, fgx, fsx): (&Signal, &Signal, &Signal),
         g: &Transform,
     ) -> Self {
         let invariance = ErrorSums::of(&fgx.data, &fx.data);
+        let baseline = ErrorSums::of(&fsx.data, &fx.data);
         if let (Some(map), [_, l]) = (StrandMap::of(g), fx.data.shape()) {
             let mut sums = ErrorSums::default();
             let whole = 0..*l;
@@ -281,57 +324,97 @@ impl LayerCheck {
                 })
                 .is_ok()
             {
-                return LayerCheck::from_sums(index, layer, invariance, Some(sums), Moved::Mapped(map));
+                return LayerCheck::from_sums(index, layer, invariance, Some(sums), baseline, Moved::Mapped(map));
             }
         }
         let moved = g.act(fx).map_err(|e| e.0);
         let equivariance_sums = moved.as_ref().ok().map(|m| ErrorSums::of(&fgx.data, &m.data));
-        LayerCheck::from_sums(index, layer, invariance, equivariance_sums, Moved::of(moved))
+        LayerCheck::from_sums(index, layer, invariance, equivariance_sums, baseline, Moved::of(moved))
+    }
+
+    /// Where the error of this layer arises (see [`Origin`]).
+    pub fn origin(&self) -> Origin {
+        match (self.verdict, self.local_error) {
+            (Verdict::Invariant | Verdict::Equivariant, _) => Origin::Exact,
+            (_, Some(local)) if local < EXACT => Origin::Earlier,
+            (_, Some(_)) => Origin::Here,
+            (_, None) => Origin::Unknown,
+        }
+    }
+
+    /// True when the layer's error is small only because the layer barely
+    /// reacts to where things are: below [`APPROXIMATE`] but not below a
+    /// tenth of the baseline, so the verdict is `neither`, not `approximate`.
+    pub fn insensitive(&self) -> bool {
+        let smaller = self.invariance_error.min(self.equivariance_error.unwrap_or(f64::INFINITY));
+        self.verdict == Verdict::Neither && smaller < APPROXIMATE
+    }
+
+    /// Set the sums of the local error (and the error).
+    pub fn set_local(&mut self, sums: Option<ErrorSums>) {
+        self.local_sums = sums;
+        self.local_error = sums.map(ErrorSums::error);
     }
 }
 
-/// Compare the traces of `x` and `g·x` layer by layer.
-pub fn compare(model: &Model, trace_x: &[Signal], trace_gx: &[Signal], g: &Transform) -> Vec<LayerCheck> {
-    model
+/// The three traces a check compares, each `Φ_k` of one input for every
+/// layer k: of x, of g·x, and of the scrambled s·x (the baseline).
+#[derive(Clone, Copy, Debug)]
+pub struct Traces<'a> {
+    pub x: &'a [Signal],
+    pub gx: &'a [Signal],
+    pub sx: &'a [Signal],
+}
+
+/// `ρ(g)Φ(x)` of a check, whole: kept, or read through the strand map.
+fn moved_whole(check: &LayerCheck, fx: &Signal) -> Option<Signal> {
+    match &check.moved {
+        Moved::Kept(m) => Some(m.clone()),
+        Moved::Mapped(map) => map.window(fx, 0..fx.data.shape().get(1).copied().unwrap_or(0)).ok(),
+        Moved::NoAction(_) => None,
+    }
+}
+
+/// The sums of the local error of layer `k` of `model_gx` (the model the
+/// g·x pipeline runs): the layer applied to ρ(g) of the layer below's output
+/// on x, against ρ(g) of its own output on x; `checks[..=k]` must be done.
+/// Layer 0's moved input is g·x itself, so its local error is its
+/// equivariance error; so is any layer's whose input on the g·x pipeline is
+/// already exactly (entry for entry) ρ(g) of its input on x.
+pub fn local_sums(model_gx: &Model, k: usize, checks: &[LayerCheck], traces: Traces) -> Option<ErrorSums> {
+    let here = checks.get(k)?;
+    let Some(j) = k.checked_sub(1) else { return here.equivariance_sums };
+    let below = checks.get(j)?;
+    let moved_out = moved_whole(here, &traces.x[k])?;
+    let moved_in = moved_whole(below, &traces.x[j])?;
+    if moved_in.data == traces.gx[j].data {
+        return here.equivariance_sums;
+    }
+    let out = model_gx.layers.get(k)?.forward(&moved_in).ok()?;
+    Some(ErrorSums::of(&out.data, &moved_out.data))
+}
+
+/// Fill in the local errors of `checks`, in order.
+pub fn add_local_errors(model_gx: &Model, checks: &mut [LayerCheck], traces: Traces) {
+    for k in 0..checks.len() {
+        let sums = local_sums(model_gx, k, checks, traces);
+        checks[k].set_local(sums);
+    }
+}
+
+/// Compare the traces of `x`, `g·x` and `s·x` layer by layer; the local
+/// errors run the layers of `model_gx` (the model the g·x pipeline ran:
+/// `model_x` itself unless g also acts on the weights).
+pub fn compare(model_x: &Model, model_gx: &Model, traces: Traces, g: &Transform) -> Vec<LayerCheck> {
+    let mut checks: Vec<LayerCheck> = model_x
         .layers
         .iter()
-        .zip(trace_x.iter().zip(trace_gx.iter()))
+        .zip(traces.x.iter().zip(traces.gx).zip(traces.sx))
         .enumerate()
-        .map(|(index, (layer, (fx, fgx)))| LayerCheck::of(index, layer.as_ref(), fx, fgx, g))
-        .collect()
-}
-
-/// Both pipelines and the per-layer checks.
-#[derive(Clone, Debug)]
-pub struct Report {
-    pub gx: Signal,
-    pub trace_x: Vec<Signal>,
-    pub trace_gx: Vec<Signal>,
-    pub checks: Vec<LayerCheck>,
-}
-
-/// Run the model on `x` and on `g·x`, and check every layer.
-pub fn run(model: &Model, x: &Signal, g: &Transform) -> Result<Report, String> {
-    run_with(model, model, x, g)
-}
-
-/// The check when `g` also acts on the weights: compare `Φ_{θ'}(g·x)` (model
-/// `model_gx`, e.g. a gated RNN whose gate was slowed down by the warp factor,
-/// claim S2) with `ρ(g)·Φ_θ(x)` (model `model_x`). Both models must have the
-/// same layers with the same output spaces; labels are taken from `model_x`.
-pub fn run_with(model_x: &Model, model_gx: &Model, x: &Signal, g: &Transform) -> Result<Report, String> {
-    if model_x.layers.len() != model_gx.layers.len() {
-        return Err(format!(
-            "the two models differ in depth ({} and {} layers)",
-            model_x.layers.len(),
-            model_gx.layers.len()
-        ));
-    }
-    let gx = g.act(x).map_err(|e| e.0)?;
-    let trace_x = model_x.trace(x).map_err(|e| e.0)?;
-    let trace_gx = model_gx.trace(&gx).map_err(|e| e.0)?;
-    let checks = compare(model_x, &trace_x, &trace_gx, g);
-    Ok(Report { gx, trace_x, trace_gx, checks })
+        .map(|(index, (layer, ((fx, fgx), fsx)))| LayerCheck::of(index, layer.as_ref(), (fx, fgx, fsx), g))
+        .collect();
+    add_local_errors(model_gx, &mut checks, traces);
+    checks
 }
 
 #[cfg(test)]
@@ -340,12 +423,19 @@ mod tests {
 
     #[test]
     fn verdict_rules() {
-        assert_eq!(Verdict::from_errors(0.0, Some(0.0)), Verdict::Invariant);
-        assert_eq!(Verdict::from_errors(0.3, Some(1e-6)), Verdict::Equivariant);
-        assert_eq!(Verdict::from_errors(0.3, Some(0.01)), Verdict::Approximate);
-        assert_eq!(Verdict::from_errors(0.01, None), Verdict::Approximate);
-        assert_eq!(Verdict::from_errors(0.3, None), Verdict::Neither);
-        assert_eq!(Verdict::from_errors(0.3, Some(0.2)), Verdict::Neither);
+        // Exact: the baseline plays no part.
+        assert_eq!(Verdict::from_errors(0.0, Some(0.0), 0.0), Verdict::Invariant);
+        assert_eq!(Verdict::from_errors(0.3, Some(1e-6), 0.0), Verdict::Equivariant);
+        // Small against 5e-2 AND against a tenth of the baseline: approximate.
+        assert_eq!(Verdict::from_errors(0.3, Some(0.01), 0.5), Verdict::Approximate);
+        assert_eq!(Verdict::from_errors(0.01, None, 0.5), Verdict::Approximate);
+        // Small, but the layer barely reacts even to a scramble: neither.
+        assert_eq!(Verdict::from_errors(0.3, Some(0.01), 0.08), Verdict::Neither);
+        assert_eq!(Verdict::from_errors(0.02, None, 0.2), Verdict::Neither);
+        assert_eq!(Verdict::from_errors(0.02, None, 0.0), Verdict::Neither);
+        // Large: neither, whatever the baseline.
+        assert_eq!(Verdict::from_errors(0.3, None, 10.0), Verdict::Neither);
+        assert_eq!(Verdict::from_errors(0.3, Some(0.2), 10.0), Verdict::Neither);
     }
 
     #[test]

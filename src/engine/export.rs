@@ -97,7 +97,7 @@ impl Export<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::check::run;
+    use crate::engine::pipelines::run;
     use crate::engine::models::image::{build, ImageModelConfig};
     use crate::io::{image_presets, transform_expr};
 

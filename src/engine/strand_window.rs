@@ -29,7 +29,7 @@ pub enum Dirty {
 
 /// Positions before and after output `i` that it reads: `(offset, size - 1 - offset)`;
 /// `None` for layers that are not stride-1 windows.
-fn halo(layer: &dyn Layer) -> Option<(usize, usize)> {
+pub fn halo(layer: &dyn Layer) -> Option<(usize, usize)> {
     match layer.geometry() {
         Geometry::Pointwise => Some((0, 0)),
         Geometry::Window { size, stride: 1, offset } if offset < size => Some((offset, size - 1 - offset)),

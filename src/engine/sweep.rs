@@ -6,7 +6,9 @@
 //! generic check of [`crate::engine::check`], so a sweep shows where along
 //! the network a symmetry is kept, lost, or restored by global pooling.
 
-use crate::engine::check::{compare, run, Report, Verdict};
+use crate::engine::check::{compare, Traces, Verdict};
+use crate::engine::pipelines::{run, Pipelines};
+use crate::engine::scramble::scramble;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::model::Model;
 use crate::engine::planes::map_planes;
@@ -49,12 +51,28 @@ impl Sweep {
     }
 }
 
+/// What every column of a sweep shares: the traces of x and of the
+/// scrambled s·x (the baseline), which do not depend on the element.
+#[derive(Clone, Debug)]
+pub struct Base {
+    pub trace_x: Vec<Signal>,
+    pub trace_sx: Vec<Signal>,
+}
+
+impl Base {
+    pub fn of(model: &Model, x: &Signal) -> Result<Base, String> {
+        let trace_x = model.trace(x).map_err(|e| e.0)?;
+        let trace_sx = model.trace(&scramble(x)).map_err(|e| e.0)?;
+        Ok(Base { trace_x, trace_sx })
+    }
+}
+
 /// Check `model` under every element of `elements` (one column each).
 pub fn sweep(model: &Model, x: &Signal, elements: &[Transform]) -> Result<Sweep, String> {
-    let trace_x = model.trace(x).map_err(|e| e.0)?;
+    let base = Base::of(model, x)?;
     let mut cells = vec![Vec::with_capacity(elements.len()); model.layers.len()];
     for g in elements {
-        for (row, cell) in cells.iter_mut().zip(column(model, x, &trace_x, g)?) {
+        for (row, cell) in cells.iter_mut().zip(column(model, x, &base, g)?) {
             row.push(cell);
         }
     }
@@ -65,12 +83,13 @@ pub fn sweep(model: &Model, x: &Signal, elements: &[Transform]) -> Result<Sweep,
     })
 }
 
-/// One column of a sweep, one cell per layer, reusing `trace_x = model.trace(x)`:
+/// One column of a sweep, one cell per layer, reusing the [`Base`] of x:
 /// lets a UI spread a long sweep over several frames.
-pub fn column(model: &Model, x: &Signal, trace_x: &[Signal], g: &Transform) -> Result<Vec<SweepCell>, String> {
+pub fn column(model: &Model, x: &Signal, base: &Base, g: &Transform) -> Result<Vec<SweepCell>, String> {
     let gx = g.act(x).map_err(|e| e.0)?;
     let trace_gx = model.trace(&gx).map_err(|e| e.0)?;
-    Ok(compare(model, trace_x, &trace_gx, g)
+    let traces = Traces { x: &base.trace_x, gx: &trace_gx, sx: &base.trace_sx };
+    Ok(compare(model, model, traces, g)
         .into_iter()
         .map(|c| SweepCell { invariance: c.invariance_error, equivariance: c.equivariance_error, verdict: c.verdict })
         .collect())
@@ -140,7 +159,7 @@ pub fn rotation(x: &Signal, degrees: f32, mask: bool) -> (Signal, Transform) {
 
 /// The per-layer check of `rot(θ)`, masked as in [`rotation`]: the readout
 /// that matches the [`angle_sweep`] chart.
-pub fn rotation_check(model: &Model, x: &Signal, degrees: f32, mask: bool) -> Result<Report, String> {
+pub fn rotation_check(model: &Model, x: &Signal, degrees: f32, mask: bool) -> Result<Pipelines, String> {
     let (input, g) = rotation(x, degrees, mask);
     run(model, &input, &g)
 }

@@ -4,7 +4,8 @@
 use ndarray::Array3;
 use proptest::prelude::*;
 use std::sync::Arc;
-use symmetry_lab::engine::check::{run, LayerCheck};
+use symmetry_lab::engine::check::LayerCheck;
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::layers::Layer;
 use symmetry_lab::engine::model::Model;
 use symmetry_lab::engine::rng::Rng;

@@ -8,7 +8,7 @@
 //!   (on the warped time axis) and of the final state as a function of the
 //!   warp factor `A`, for each model with and without the gate rescaled.
 
-use crate::engine::check::{run_with, Report};
+use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::models::sequence::{build, build_scaled, SequenceArch, SequenceModelConfig};
 use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
@@ -43,7 +43,7 @@ pub struct WarpCurve {
     pub points: Vec<WarpPoint>,
 }
 
-fn errors(report: &Report) -> (f64, f64) {
+fn errors(report: &Pipelines) -> (f64, f64) {
     let traj = report.checks.first().and_then(|c| c.equivariance_error).unwrap_or(f64::INFINITY);
     let fin = report.checks.last().map(|c| c.invariance_error).unwrap_or(f64::INFINITY);
     (traj, fin)

@@ -13,7 +13,7 @@
 //! the signal, which is what "the gate makes warping learnable" means.
 
 use super::recurrent_weights;
-use crate::engine::check::{run_with, Report};
+use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::layers::final_state::FinalState;
 use crate::engine::layers::Layer;
 use crate::engine::model::Model;
@@ -188,7 +188,7 @@ pub fn models_for(cfg: &SequenceModelConfig, g: &Transform) -> (Model, Model) {
 }
 
 /// Run both pipelines and the per-layer checks (the lab's main call).
-pub fn check(cfg: &SequenceModelConfig, x: &Signal, g: &Transform) -> Result<Report, String> {
+pub fn check(cfg: &SequenceModelConfig, x: &Signal, g: &Transform) -> Result<Pipelines, String> {
     let (model_x, model_gx) = models_for(cfg, g);
     run_with(&model_x, &model_gx, x, g)
 }

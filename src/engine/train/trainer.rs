@@ -7,7 +7,7 @@
 
 use super::dataset::{self, AugGroup, Dataset, CLASS_NAMES};
 use super::head::SoftmaxHead;
-use crate::engine::check::{self, relative_error};
+use crate::engine::check::relative_error;
 use crate::engine::layers::dense::Dense;
 use crate::engine::model::Model;
 use crate::engine::models::image::{self, ImageArch, ImageModelConfig};
@@ -285,8 +285,8 @@ impl Trainer {
     }
 
     /// The per-layer check of body + head `h` on test sample `i` under `g`.
-    pub fn check(&self, h: usize, i: usize) -> Result<check::Report, String> {
+    pub fn check(&self, h: usize, i: usize) -> Result<crate::engine::pipelines::Pipelines, String> {
         let x = self.test.images.get(i).ok_or("no such test sample")?;
-        check::run(&self.model(h), x, &self.cfg.g)
+        crate::engine::pipelines::run(&self.model(h), x, &self.cfg.g)
     }
 }
