@@ -16,9 +16,9 @@ use crate::engine::models::dna::{build as build_dna, DnaModelConfig};
 use crate::engine::models::graph::{build as build_graph, GraphModelConfig};
 use crate::engine::models::image::{build as build_image, ImageArch, ImageModelConfig};
 use crate::engine::models::sequence::{check as check_sequence, SequenceArch};
+use crate::engine::pipelines::{self, strand, strand_edit, Pipelines};
 use crate::engine::rng::Rng;
 use crate::engine::space::Signal;
-use crate::engine::pipelines::{self, strand, strand_edit, Pipelines};
 use crate::engine::transform::Transform;
 use crate::io::sequence_presets::{pad_left, render as render_sequence, Sampling};
 use crate::io::transform_expr::{parse, Domain};
@@ -195,9 +195,7 @@ impl LabCase {
     /// Recompute the view and return its checks.
     pub fn checks(&mut self) -> Result<Vec<LayerCheck>, String> {
         match self {
-            LabCase::Image { model, x, g } => {
-                Ok(pipelines::run(model, x, g)?.checks)
-            }
+            LabCase::Image { model, x, g } => Ok(pipelines::run(model, x, g)?.checks),
             LabCase::Graph { input, cfg, g } => {
                 // A new graph, as after an edit: its neighbour lists are built
                 // again (and so is the renumbered graph, the cache misses).
@@ -262,7 +260,11 @@ mod tests {
         case.run().unwrap();
         let LabCase::DnaEdit { model, seq, g, pipelines } = &case else { panic!("not an edit case") };
         let full = pipelines::run(model, &encode(seq).unwrap(), g).unwrap();
-        let pairs = [(&full.trace_x, &pipelines.trace_x), (&full.trace_gx, &pipelines.trace_gx), (&full.trace_sx, &pipelines.trace_sx)];
+        let pairs = [
+            (&full.trace_x, &pipelines.trace_x),
+            (&full.trace_gx, &pipelines.trace_gx),
+            (&full.trace_sx, &pipelines.trace_sx),
+        ];
         for (a, b) in pairs.into_iter().flat_map(|(a, b)| a.iter().zip(b.iter())) {
             assert!(crate::engine::check::relative_error(&a.data, &b.data) < 1e-5);
         }

@@ -36,6 +36,8 @@ async fn layer_check_carries_the_contract_attributes() {
         label: "max pool".into(),
         invariance_error: 0.42,
         equivariance_error: None,
+        baseline_error: 1.3,
+        local_error: None,
         verdict: Verdict::Neither,
         no_action: Some("no action".into()),
     };
@@ -47,7 +49,13 @@ async fn layer_check_carries_the_contract_attributes() {
     assert_eq!(el.get_attribute("data-verdict").as_deref(), Some("neither"));
     assert_eq!(el.get_attribute("data-invariance-error").unwrap().parse::<f64>().unwrap(), 0.42);
     assert!(el.get_attribute("data-equivariance-error").is_none(), "absent when g has no action");
-    assert!(el.text_content().unwrap().contains("neither"));
+    assert!(el.get_attribute("data-local-error").is_none(), "absent when g has no action");
+    assert_eq!(el.get_attribute("data-baseline-error").unwrap().parse::<f64>().unwrap(), 1.3);
+    assert_eq!(el.get_attribute("data-action").as_deref(), Some("none"));
+    // Neutral words, not a red failure badge, where g has no action.
+    let text = el.text_content().unwrap();
+    assert!(text.contains("no action") && text.contains("g does not act on this output"), "{text}");
+    assert!(el.class_list().contains("verdict-none"));
 }
 
 #[wasm_bindgen_test]
@@ -78,10 +86,18 @@ async fn image_lab_checks_every_layer_of_the_default_view() {
     let checks = all(&root, "[data-testid=layer-check]");
     let kinds: Vec<String> = checks.iter().map(|e| e.get_attribute("data-kind").unwrap()).collect();
     assert_eq!(kinds, ["conv2d", "relu", "maxpool", "conv2d", "relu", "gap", "dense"]);
-    // Default g = shift(3,5) with circular padding: the first conv is exactly
-    // equivariant; after the stride-2 pooling an odd shift has no action.
-    assert_eq!(checks[0].get_attribute("data-verdict").as_deref(), Some("equivariant"));
-    assert!(checks[2].get_attribute("data-equivariance-error").is_none());
+    // Default g = shift(4,6) with circular padding, a multiple of the pooling
+    // stride: every layer is exact and the head invariant (the clean case first).
+    let verdicts: Vec<String> = checks.iter().map(|e| e.get_attribute("data-verdict").unwrap()).collect();
+    assert_eq!(
+        verdicts,
+        ["equivariant", "equivariant", "equivariant", "equivariant", "equivariant", "invariant", "invariant"]
+    );
+    assert!(checks.iter().all(|c| c.get_attribute("data-baseline-error").is_some()));
+    // The compare strip says the network's verdict.
+    let verdict =
+        root.query_selector("[data-testid=compare-strip] [data-testid=verdict]").unwrap().expect("strip verdict");
+    assert_eq!(verdict.get_attribute("data-verdict").as_deref(), Some("invariant"));
     let ms = root.query_selector("[data-testid=compute-ms]").unwrap().unwrap();
     assert!(ms.get_attribute("data-ms").unwrap().parse::<f64>().unwrap() > 0.0);
     // Every layer draws its four stages (a grid of planes, or why there is none).

@@ -5,9 +5,9 @@
 //! the windowed update after a one-base edit.
 
 use std::time::Instant;
-use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::models::dna::{build, DnaArch, DnaModelConfig};
 use symmetry_lab::engine::nucleotide::encode;
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::strand_window::update_trace;
 use symmetry_lab::engine::transform::{Step, Transform};
 use symmetry_lab::io::dna_presets::{sequence, BIG_LEN};

@@ -6,10 +6,10 @@
 //! and read the printed numbers.
 
 use std::time::Instant;
-use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::graph_input::NodeFeatures;
 use symmetry_lab::engine::layout::force_layout;
 use symmetry_lab::engine::models::graph::{build, GraphArch, GraphModelConfig};
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::transform::{Step, Transform};
 use symmetry_lab::io::graph_presets::random_sparse;
 

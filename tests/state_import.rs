@@ -8,11 +8,11 @@
 //! truncated, malformed, huge numbers, nulls, deep nesting, lying shapes).
 
 use ndarray::Axis;
-use symmetry_lab::engine::pipelines::{self, Pipelines};
 use symmetry_lab::engine::export::Export;
 use symmetry_lab::engine::model::Model;
 use symmetry_lab::engine::models::{dna, graph, image, sequence};
 use symmetry_lab::engine::nucleotide;
+use symmetry_lab::engine::pipelines::{self, Pipelines};
 use symmetry_lab::engine::space::Signal;
 use symmetry_lab::io::import_state::{parse_state, MAX_NESTING};
 use symmetry_lab::io::query::HashLocation;

@@ -239,6 +239,25 @@ pub enum Origin {
     Unknown,
 }
 
+impl Origin {
+    /// From a layer's verdict and local error.
+    pub fn of(verdict: Verdict, local_error: Option<f64>) -> Origin {
+        match (verdict, local_error) {
+            (Verdict::Invariant | Verdict::Equivariant, _) => Origin::Exact,
+            (_, Some(local)) if local < EXACT => Origin::Earlier,
+            (_, Some(_)) => Origin::Here,
+            (_, None) => Origin::Unknown,
+        }
+    }
+}
+
+/// True when an error is small only because the layer barely reacts to
+/// where things are: the smaller error is below [`APPROXIMATE`] but not below
+/// a tenth of the baseline, so the verdict is `neither`, not `approximate`.
+pub fn is_insensitive(verdict: Verdict, invariance: f64, equivariance: Option<f64>) -> bool {
+    verdict == Verdict::Neither && invariance.min(equivariance.unwrap_or(f64::INFINITY)) < APPROXIMATE
+}
+
 /// The check of one layer.
 #[derive(Clone, Debug)]
 pub struct LayerCheck {
@@ -334,20 +353,12 @@ impl LayerCheck {
 
     /// Where the error of this layer arises (see [`Origin`]).
     pub fn origin(&self) -> Origin {
-        match (self.verdict, self.local_error) {
-            (Verdict::Invariant | Verdict::Equivariant, _) => Origin::Exact,
-            (_, Some(local)) if local < EXACT => Origin::Earlier,
-            (_, Some(_)) => Origin::Here,
-            (_, None) => Origin::Unknown,
-        }
+        Origin::of(self.verdict, self.local_error)
     }
 
-    /// True when the layer's error is small only because the layer barely
-    /// reacts to where things are: below [`APPROXIMATE`] but not below a
-    /// tenth of the baseline, so the verdict is `neither`, not `approximate`.
+    /// See [`is_insensitive`].
     pub fn insensitive(&self) -> bool {
-        let smaller = self.invariance_error.min(self.equivariance_error.unwrap_or(f64::INFINITY));
-        self.verdict == Verdict::Neither && smaller < APPROXIMATE
+        is_insensitive(self.verdict, self.invariance_error, self.equivariance_error)
     }
 
     /// Set the sums of the local error (and the error).

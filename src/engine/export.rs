@@ -97,8 +97,8 @@ impl Export<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::pipelines::run;
     use crate::engine::models::image::{build, ImageModelConfig};
+    use crate::engine::pipelines::run;
     use crate::io::{image_presets, transform_expr};
 
     #[test]

@@ -26,6 +26,7 @@ pub mod models;
 pub mod nucleotide;
 pub mod pipelines;
 pub mod planes;
+pub mod prediction;
 pub mod receptive_field;
 pub mod rng;
 pub mod scramble;

@@ -7,11 +7,11 @@
 //! the network a symmetry is kept, lost, or restored by global pooling.
 
 use crate::engine::check::{compare, Traces, Verdict};
-use crate::engine::pipelines::{run, Pipelines};
-use crate::engine::scramble::scramble;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::model::Model;
+use crate::engine::pipelines::{run, Pipelines};
 use crate::engine::planes::map_planes;
+use crate::engine::scramble::scramble;
 use crate::engine::space::Signal;
 use crate::engine::transform::{Fill, Step, Transform};
 use ndarray::Array2;

@@ -26,7 +26,7 @@ use ndarray::Array2;
 use std::rc::Rc;
 
 /// The default transformation of a fresh lab: something to see at once.
-pub const DEFAULT_G: &str = "shift(3,5)";
+pub const DEFAULT_G: &str = "shift(4,6)";
 /// The default input.
 pub const DEFAULT_PRESET: &str = "digit3";
 /// The input sides a learner can pick: even (exact after 2×2 pooling) and odd

@@ -1,5 +1,5 @@
-//! The edits a transformation bar makes to g, the same in every lab: push a
-//! step, remove one, clear, apply the inverse (g becomes g·g⁻¹ = identity, so
+//! The edits a transformation bar makes to g, the same in every lab: set g
+//! to one step (what a button does), push a step (compose), remove one, clear, apply the inverse (g becomes g·g⁻¹ = identity, so
 //! the learner sees the input come back), or type an expression. Each edit
 //! gives the new g or says in words why it cannot be made.
 
@@ -9,7 +9,9 @@ use crate::engine::transform::{Step, Transform};
 /// One edit of g.
 #[derive(Clone, Debug, PartialEq)]
 pub enum GEdit {
-    /// Append a step (applied after the others).
+    /// g becomes this one step (a button of the bar, by default).
+    Set(Step),
+    /// Append a step (applied after the others: the bar's "compose" mode).
     Push(Step),
     /// Remove the step at this position (nothing if there is none).
     Remove(usize),
@@ -24,6 +26,7 @@ pub enum GEdit {
 /// g after `edit`, or why the edit is refused (g is then unchanged).
 pub fn apply(g: &Transform, edit: GEdit, domain: Domain) -> Result<Transform, String> {
     match edit {
+        GEdit::Set(step) => Ok(Transform::single(step)),
         GEdit::Push(step) => Ok(g.then(&Transform::single(step))),
         GEdit::Remove(i) => {
             let mut g = g.clone();
@@ -50,6 +53,11 @@ mod tests {
     #[test]
     fn each_edit_gives_the_expected_g() {
         let g = parse("rot90;flipx");
+        // A button sets g; composing appends.
+        assert_eq!(
+            apply(&parse("shift(3,5)"), GEdit::Set(Step::Rotate { degrees: 90.0 }), Domain::Image).unwrap().steps.len(),
+            1
+        );
         assert_eq!(apply(&g, GEdit::Push(Step::Rotate { degrees: 90.0 }), Domain::Image).unwrap().steps.len(), 3);
         assert_eq!(apply(&g, GEdit::Remove(0), Domain::Image).unwrap(), parse("flipx"));
         assert_eq!(apply(&g, GEdit::Remove(7), Domain::Image).unwrap(), g);

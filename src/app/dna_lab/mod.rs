@@ -21,7 +21,7 @@ use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
 use crate::app::widgets::share_bar::ShareBar;
-use crate::engine::strand_pipelines::Update;
+use crate::engine::pipelines::strand::Update;
 use crate::io::dna_link;
 use crate::io::dna_presets;
 use crate::io::dna_settings;
@@ -196,7 +196,10 @@ pub fn DnaLab() -> Html {
             <div class="lab-status">
                 if let Some((done, all)) = state.run_progress() {
                     <progress data-testid="dna-progress" max={all.to_string()} value={done.to_string()} aria-label="both pipelines computed so far" />
-                    <span class="muted small" data-testid="dna-update">{ format!("Computing both pipelines on {} positions: layer {} of {}…", thousands(l), (done / 3 + 1).min(all / 3), all / 3) }</span>
+                    <span class="muted small" data-testid="dna-update">{ {
+                        let (k, n) = state.run_layers().unwrap_or((0, 0));
+                        format!("Computing both pipelines on {} positions: layer {} of {}…", thousands(l), (k + 1).min(n), n)
+                    } }</span>
                 } else {
                     <ComputeTime ms={state.compute_ms} />
                     <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", update_text(&state.update, l)) }</span>

@@ -1,6 +1,6 @@
 //! A slot that every version of the DNA lab's state shares: the pipelines
 //! and a full run in progress. The traces of a 100 kb strand are tens of
-//! MB: an edit updates them in place (`strand_pipelines::edit`) instead of
+//! MB: an edit updates them in place (`pipelines::strand_edit::edit`) instead of
 //! copying them, so memory holds one set, not the old and the new. Older
 //! versions of the state (kept by the last render's callbacks until the next
 //! render) see the change too, which is what they are about to show anyway;

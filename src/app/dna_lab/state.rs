@@ -7,7 +7,8 @@ use super::shared::Shared;
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
-use crate::engine::strand_pipelines::{self as pipelines, FullRun, Pipelines, Update};
+use crate::engine::pipelines::strand::{FullRun, Update};
+use crate::engine::pipelines::{self, strand_edit, Pipelines};
 use crate::engine::strand_window::changed_span;
 use crate::engine::transform::{Step, Transform};
 use crate::io::dna_link;
@@ -233,6 +234,11 @@ impl DnaLabState {
         self.running.read(|run| run.progress(&self.model))
     }
 
+    /// Layers done and in all of a full run in progress.
+    pub fn run_layers(&self) -> Option<(usize, usize)> {
+        self.running.read(|run| run.layers_done(&self.model))
+    }
+
     /// Note what was recomputed and how long it took, and bump the revision.
     fn finish(&mut self, update: Update, compute_ms: f64) {
         self.update = update;
@@ -254,7 +260,7 @@ impl DnaLabState {
             Some(r) if self.pipelines.is_some() => {
                 let t0 = now_ms();
                 let (model, seq, g) = (&self.model, self.seq.clone(), &self.g);
-                match self.pipelines.update(|p| pipelines::edit(model, p, &seq, r, g)) {
+                match self.pipelines.update(|p| strand_edit::edit(model, p, &seq, r, g)) {
                     Some(Ok(update)) => self.finish(update, now_ms() - t0),
                     // Half updated, or not there: start again from the sequence.
                     _ => self.recompute(),
@@ -306,7 +312,7 @@ impl DnaLabState {
     pub(super) fn set_g(&mut self, g: Transform) {
         let t0 = now_ms();
         let model = &self.model;
-        match self.pipelines.update(|p| pipelines::retransform(model, p, &g)) {
+        match self.pipelines.update(|p| pipelines::retransform(model, model, p, &g).map(|new| *p = new)) {
             None => {
                 self.g = g;
                 self.recompute();

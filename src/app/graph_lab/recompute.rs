@@ -2,10 +2,10 @@
 //! pipelines (and rebuilds the model), a new g only the g·x pipeline, a drag
 //! or a layout frame no network at all. Times the work into `compute_ms`.
 
-use super::state::{join, now_ms, GraphLabState, Pipelines, Source};
-use crate::engine::check::compare;
+use super::state::{join, now_ms, GraphLabState, Source};
 use crate::engine::graph_input::{GraphInput, NodeMove};
 use crate::engine::models::graph::build;
+use crate::engine::pipelines;
 use std::rc::Rc;
 
 impl GraphLabState {
@@ -71,16 +71,10 @@ impl GraphLabState {
             }
         }
         let Some(model) = self.model.as_ref() else { return };
-        let trace_x = match (&self.pipelines, input_or_model) {
-            (Some(p), false) => Ok(p.trace_x.clone()),
-            _ => model.trace(&x).map(Rc::new).map_err(|e| e.0),
+        let result = match (&self.pipelines, input_or_model) {
+            (Some(p), false) => pipelines::retransform(model, model, p, &self.g),
+            _ => pipelines::run(model, &x, &self.g),
         };
-        let result = trace_x.and_then(|trace_x| {
-            let gx = self.g.act(&x).map_err(|e| format!("g cannot act on this graph: {e}"))?;
-            let trace_gx = Rc::new(model.trace(&gx).map_err(|e| e.0)?);
-            let checks = compare(model, &trace_x, &trace_gx, &self.g);
-            Ok(Pipelines { x, gx, trace_x, trace_gx, checks })
-        });
         match result {
             Ok(p) => self.pipelines = Some(Rc::new(p)),
             Err(e) => self.fail(e),

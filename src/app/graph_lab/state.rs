@@ -3,12 +3,11 @@
 //! Changes go through [`super::reducer`] (actions), [`super::gestures`]
 //! (editor taps) and [`super::recompute`] (rerunning the pipelines).
 
-use crate::engine::check::LayerCheck;
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::{GraphInput, NodeFeatures, NodeMove};
 use crate::engine::model::Model;
 use crate::engine::models::graph::GraphModelConfig;
-use crate::engine::space::Signal;
+use crate::engine::pipelines::Pipelines;
 use crate::engine::transform::{Step, Transform};
 use crate::io::graph_link;
 use crate::io::graph_presets;
@@ -44,16 +43,6 @@ pub enum EditMode {
     Delete,
     /// Tap two nodes: append `swap(i,j)` to g.
     Swap,
-}
-
-/// Both pipelines and their checks, recomputed together.
-#[derive(Clone, Debug)]
-pub struct Pipelines {
-    pub x: Signal,
-    pub gx: Signal,
-    pub trace_x: Rc<Vec<Signal>>,
-    pub trace_gx: Rc<Vec<Signal>>,
-    pub checks: Vec<LayerCheck>,
 }
 
 #[derive(Clone, Debug)]

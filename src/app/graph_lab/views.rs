@@ -3,10 +3,11 @@
 //! each layer's f(x), f(g·x), ρ(g)f(x) and difference, with shared scales.
 
 use super::graph_svg::Shared;
-use super::state::{Pipelines, BIG};
+use super::state::BIG;
 use crate::app::widgets::heatmap::Plane;
 use crate::engine::graph_input::{GraphInput, NodeFeatures, NodeMove};
 use crate::engine::graph_views::Projection;
+use crate::engine::pipelines::Pipelines;
 use crate::engine::space::{Signal, Space, Tensor};
 use crate::viz::colormap::{range, ColorMap, Scale};
 use ndarray::{Array2, Ix2};

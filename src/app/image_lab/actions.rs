@@ -36,11 +36,8 @@ pub enum Action {
         notice: Option<String>,
     },
     Refuse(String),
-    PushStep(Step),
-    RemoveStep(usize),
-    ClearTransform,
-    ApplyInverse,
-    SetTransformText(String),
+    /// An edit of g from the transformation panel.
+    EditG(GEdit),
     SetFill(Fill),
     /// g becomes a rotation by this many degrees (counterclockwise); quarter
     /// turns become the exact `rot90`, `rot180`, `rot270`.
@@ -48,6 +45,8 @@ pub enum Action {
     SetMask(bool),
     SetModel(ImageModelConfig),
     Select(Option<Selection>),
+    /// Show this layer in the compare strip.
+    Show(usize),
     DismissError,
 }
 
@@ -135,11 +134,7 @@ impl Reducible for ImageLabState {
                 }
             }
             Action::Refuse(message) => s.error = Some(message),
-            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
-            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
-            Action::ClearTransform => s.edit_g(GEdit::Clear),
-            Action::ApplyInverse => s.edit_g(GEdit::Invert),
-            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
+            Action::EditG(edit) => s.edit_g(edit),
             Action::SetFill(fill) => {
                 s.fill = fill;
                 let steps =
@@ -167,6 +162,7 @@ impl Reducible for ImageLabState {
                 s.set_cfg(cfg);
             }
             Action::Select(sel) => s.selection = sel,
+            Action::Show(k) => s.shown = Some(k),
             Action::DismissError => s.error = None,
         }
         Rc::new(s)

@@ -8,7 +8,7 @@
 use super::state::now_ms;
 use crate::engine::model::Model;
 use crate::engine::space::Signal;
-use crate::engine::sweep::{column, SweepCell};
+use crate::engine::sweep::{column, Base, SweepCell};
 use crate::engine::transform::Transform;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -26,7 +26,8 @@ pub struct SweepJob {
     pub name: String,
     model: Model,
     x: Signal,
-    trace_x: Option<Vec<Signal>>,
+    /// The traces of x and of its scramble, computed by the first step.
+    base: Option<Base>,
     pub elements: Vec<Transform>,
     /// `columns[element][layer]`, as far as computed.
     pub columns: Vec<Vec<SweepCell>>,
@@ -35,7 +36,7 @@ pub struct SweepJob {
 
 impl SweepJob {
     pub fn new(name: impl Into<String>, model: Model, x: Signal, elements: Vec<Transform>) -> Self {
-        SweepJob { name: name.into(), model, x, trace_x: None, elements, columns: Vec::new(), error: None }
+        SweepJob { name: name.into(), model, x, base: None, elements, columns: Vec::new(), error: None }
     }
 
     pub fn done(&self) -> bool {
@@ -48,7 +49,7 @@ impl SweepJob {
         if self.error.is_some() {
             return (total, total);
         }
-        (total, self.trace_x.is_some() as usize + self.columns.len())
+        (total, self.base.is_some() as usize + self.columns.len())
     }
 
     /// The layer kinds, for row labels.
@@ -56,17 +57,17 @@ impl SweepJob {
         self.model.layers.iter().map(|l| l.kind()).collect()
     }
 
-    /// One step: the trace of x first, then the next element's column.
+    /// One step: the traces of x and its scramble first, then the next element's column.
     fn step(&mut self) {
-        let Some(trace_x) = &self.trace_x else {
-            match self.model.trace(&self.x) {
-                Ok(t) => self.trace_x = Some(t),
-                Err(e) => self.error = Some(e.0),
+        let Some(base) = &self.base else {
+            match Base::of(&self.model, &self.x) {
+                Ok(b) => self.base = Some(b),
+                Err(e) => self.error = Some(e),
             }
             return;
         };
         let Some(g) = self.elements.get(self.columns.len()) else { return };
-        match column(&self.model, &self.x, trace_x, g) {
+        match column(&self.model, &self.x, base, g) {
             Ok(c) => self.columns.push(c),
             Err(e) => self.error = Some(e),
         }

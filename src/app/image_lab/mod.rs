@@ -13,26 +13,32 @@ mod explain_group;
 mod filter_bank_view;
 mod layer_row;
 mod model_panel;
+mod next_step;
 mod orbit;
 mod parity_panel;
 mod receptive;
 mod state;
+mod strip;
 mod sweep_panel;
 mod transform_bar;
 mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
+use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::compute_time::ComputeTime;
-use crate::app::widgets::heatmap::Plane;
-use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
-use crate::app::widgets::share_bar::ShareBar;
+use crate::app::widgets::heatmap::{Heatmap, Plane};
+use crate::app::widgets::lab_frame::LabFrame;
+use crate::app::widgets::layer_check::LayerCheckProps;
+use crate::app::widgets::prediction::{class_labels, Prediction};
+use crate::app::widgets::share_bar::ShareBarProps;
 use crate::engine::check::LayerCheck;
+use crate::engine::prediction::HeadAnswer;
 use crate::engine::space::Space;
 use crate::io::image_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
+use crate::viz::colormap::{ColorMap, Scale};
 use actions::Action;
 use angle_panel::AnglePanel;
 use draw_panel::DrawPanel;
@@ -129,13 +135,12 @@ pub fn ImageLab() -> Html {
     // Borrowed, not cloned: every check holds ρ(g)f(x), a copy of its layer.
     let pipelines = state.pipelines.clone();
     let checks: &[LayerCheck] = pipelines.as_ref().map(|p| p.checks.as_slice()).unwrap_or(&[]);
-    let last = checks.last();
     let scores = state.pipelines.as_ref().and_then(|p| {
         let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
         (fx.data.ndim() == 1).then(|| {
             let n = fx.data.len();
             (
-                (1..=n).map(|i| format!("class {i}")).collect::<Vec<_>>(),
+                class_labels(n),
                 vec![
                     Series { name: "scores for x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
                     Series {
@@ -148,6 +153,15 @@ pub fn ImageLab() -> Html {
         })
     });
 
+    let prediction = state.pipelines.as_ref().and_then(|p| {
+        let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
+        if fx.data.ndim() != 1 {
+            return None;
+        }
+        let (sx, sgx): (Vec<f32>, Vec<f32>) = (fx.data.iter().copied().collect(), fgx.data.iter().copied().collect());
+        let answer = HeadAnswer::of(&sx, &sgx)?;
+        Some((class_labels(sx.len()), answer))
+    });
     let export = {
         let state = state.clone();
         Callback::from(move |()| {
@@ -175,29 +189,61 @@ pub fn ImageLab() -> Html {
         )
     });
 
+    let layers: Vec<LayerCheckProps> = checks.iter().map(LayerCheckProps::from_check).collect();
+    let shown = state.shown.unwrap_or_else(|| default_layer(&layers)).min(layers.len().saturating_sub(1));
+    let strip_view = use_memo((pipelines.clone().map(SharedPipelines), shown), |(p, k)| {
+        p.as_ref().and_then(|p| views::layer_view(&p.0, *k)).map(|v| strip::panels(&v, *k))
+    });
+    let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
+    let x_view =
+        html! { <Heatmap plane={(*input_plane).clone()} scale={ink} label="the input x" class="input-image" /> };
+    let gx_view = match gx_plane.clone() {
+        Some(gx) => html! { <Heatmap plane={gx} scale={ink} label="the transformed input g·x" class="input-image" /> },
+        None => html! { <p class="no-action-box">{ "g cannot act on this input" }</p> },
+    };
+    let on_show = {
+        let d = state.dispatcher();
+        Callback::from(move |k: usize| d.dispatch(Action::Show(k)))
+    };
+    let head_extra = prediction.map(|(labels, answer)| html! { <Prediction {labels} {answer} /> }).unwrap_or_default();
+    let strip = html! {
+        <CompareStrip x={x_view} gx={gx_view} g={state.g.to_string()} {layers} selected={shown} on_select={on_show}
+            panels={strip_view.as_ref().as_ref().map(|v| v.0.clone()).unwrap_or_default()}
+            note={strip_view.as_ref().as_ref().and_then(|v| v.1.clone()).map(AttrValue::from)}
+            {head_extra} empty={state.error.clone().map(AttrValue::from)} />
+    };
+    let controls = html! {
+        <>
+            <DrawPanel input={(*input_plane).clone()} outlines={outlines.iter().map(|(_, o)| *o).collect::<Vec<_>>()} can_undo={state.can_undo()} source={source}
+                size={state.size()} masked={state.mask} dispatch={state.dispatcher()} />
+            <TransformBar g={state.g.clone()} fill={state.fill} mask={state.mask} dispatch={state.dispatcher()} />
+            <ModelPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
+        </>
+    };
+    let share = ShareBarProps {
+        export,
+        import,
+        file_name: "symmetry-lab-image.json".into(),
+        title: "images".into(),
+        link_note,
+    };
+
     html! {
-        <section class="page lab image-lab">
-            <div class="lab-intro">
-                <h1>{ "Images: shifts, rotations and pooling" }</h1>
-                <p class="lead">{ "Draw on the left, choose a transformation g, and follow both pipelines down the network. Each layer shows its output for x and for g·x, the original output moved by g, and the difference: equivariant layers move with the input, invariant ones do not change at all." }</p>
-                <ShareBar {export} {import} file_name="symmetry-lab-image.json" title="images" {link_note} />
-            </div>
-            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
-            <Notice message={state.notice.clone().map(AttrValue::from)} />
-            <div class="lab-top">
-                <DrawPanel input={(*input_plane).clone()} outlines={outlines.iter().map(|(_, o)| *o).collect::<Vec<_>>()} can_undo={state.can_undo()} source={source}
-                    size={state.size()} masked={state.mask} dispatch={state.dispatcher()} />
-                <TransformBar g={state.g.clone()} fill={state.fill} gx={gx_plane} mask={state.mask} dispatch={state.dispatcher()} />
-                <ModelPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
-            </div>
-            { legend }
+        <LabFrame class="image-lab" title="Images: shifts, rotations and pooling"
+            lead="Draw or pick a picture, choose a transformation g, and compare the network on x and on g·x: equivariant layers move with the input, invariant ones do not change at all."
+            {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
+            {controls} {strip}>
+            if let Some(step) = next_step::next_step(&state.g, &state.cfg) {
+                <aside class="next-step" data-testid="next-step">
+                    <span>{ step.text }</span>
+                    <button onclick={{
+                        let (d, cfg, make) = (state.dispatcher(), state.cfg, step.action);
+                        Callback::from(move |_: MouseEvent| d.dispatch(make(&cfg)))
+                    }}>{ step.button }</button>
+                </aside>
+            }
             <div class="lab-status">
                 <ComputeTime ms={state.compute_ms} />
-                if let Some(c) = last {
-                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
-                        { format!("The network's output is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }
-                    </span>
-                }
             </div>
             if let Some((labels, series)) = scores {
                 <div class="scores">
@@ -205,6 +251,7 @@ pub fn ImageLab() -> Html {
                     <BarChart {labels} {series} caption="class scores for x and for g·x" />
                 </div>
             }
+            { legend }
             <nav class="jump" aria-label="Jump to">
                 <a href="#layers-title" onclick={jump("layers-title")}>{ "Layer by layer" }</a>
                 <a href="#angle-title" onclick={jump("angle-title")}>{ "Error versus angle" }</a>
@@ -240,6 +287,6 @@ pub fn ImageLab() -> Html {
                     <ParityPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
                 </div>
             </div>
-        </section>
+        </LabFrame>
     }
 }

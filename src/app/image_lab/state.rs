@@ -5,9 +5,9 @@
 //! angle, the group sweep) follow `analysis_rev`, which moves only when a
 //! stroke ends, never during one.
 
-use crate::engine::check::{compare, LayerCheck};
 use crate::engine::model::Model;
 use crate::engine::models::image::{build, ImageModelConfig};
+use crate::engine::pipelines::{self, Pipelines};
 use crate::engine::space::Signal;
 use crate::engine::sweep::masked_input;
 use crate::engine::transform::{Fill, Step, Transform};
@@ -27,15 +27,6 @@ pub enum Source {
     Preset(String),
     Drawing,
     File(String),
-}
-
-/// Everything both pipelines produced, recomputed together.
-#[derive(Clone, Debug)]
-pub struct Pipelines {
-    pub gx: Signal,
-    pub trace_x: Rc<Vec<Signal>>,
-    pub trace_gx: Rc<Vec<Signal>>,
-    pub checks: Vec<LayerCheck>,
 }
 
 /// A unit picked by the learner, whose receptive field is drawn on the input.
@@ -66,6 +57,9 @@ pub struct ImageLabState {
     pub error: Option<String>,
     pub notice: Option<String>,
     pub selection: Option<Selection>,
+    /// The layer the compare strip shows, once the learner picked one (the
+    /// first layer that is not exact until then).
+    pub shown: Option<usize>,
     /// Bumped on every change the URL should reflect.
     pub revision: u64,
     /// Bumped when what the network sees changes for good (a stroke ended, a
@@ -98,6 +92,7 @@ impl ImageLabState {
             error: None,
             notice: None,
             selection: None,
+            shown: None,
             revision: 0,
             analysis_rev: 0,
         };
@@ -162,17 +157,10 @@ impl ImageLabState {
     /// Rerun the pipelines: both when `input_or_model` changed, else only g·x.
     pub(super) fn recompute(&mut self, input_or_model: bool) {
         let t0 = now_ms();
-        let x = self.network_input();
-        let trace_x = match (&self.pipelines, input_or_model) {
-            (Some(p), false) => Ok(p.trace_x.clone()),
-            _ => self.model.trace(&x).map(Rc::new).map_err(|e| e.0),
+        let result = match (&self.pipelines, input_or_model) {
+            (Some(p), false) => pipelines::retransform(&self.model, &self.model, p, &self.g),
+            _ => pipelines::run(&self.model, &self.network_input(), &self.g),
         };
-        let result = trace_x.and_then(|trace_x| {
-            let gx = self.g.act(&x).map_err(|e| format!("The transformation cannot act on this image: {e}"))?;
-            let trace_gx = Rc::new(self.model.trace(&gx).map_err(|e| e.0)?);
-            let checks = compare(&self.model, &trace_x, &trace_gx, &self.g);
-            Ok(Pipelines { gx, trace_x, trace_gx, checks })
-        });
         match result {
             Ok(p) => self.pipelines = Some(Rc::new(p)),
             Err(e) => {
@@ -191,6 +179,7 @@ impl ImageLabState {
         self.cfg = ImageModelConfig { channels: cfg.arch.default_channels(), ..cfg };
         self.model = build(&self.cfg);
         self.selection = None;
+        self.shown = None;
         if resized {
             let n = self.size();
             self.input = Rc::new(match &self.source {

@@ -1,23 +1,27 @@
-//! The transformation bar: stack shifts, quarter turns and flips into g, see
-//! the composed element, undo it with g⁻¹ (claim C1), or type an expression.
-//! A slider sets g to a rotation by any angle (bilinear interpolation), and
-//! the circular mask fades the input to its disc so nothing leaves the frame.
+//! The image lab's transformation controls: the shared transformation panel
+//! (chips, set or compose, g⁻¹, reset, typed expression) with the image's
+//! quick steps (a shift by dx, dy; quarter turns; flips), what a shift fills
+//! in, and a rotation by any angle (bilinear interpolation) with the
+//! circular mask that fades the input to its disc so nothing leaves the
+//! frame.
 
 use super::actions::Action;
 use super::state::ImageLabState;
-use crate::app::widgets::g_expression::GExpression;
-use crate::app::widgets::heatmap::{Heatmap, Plane};
+use crate::app::widgets::transform_panel::{QuickStep, TransformPanel};
 use crate::engine::grid_group::Mat2;
 use crate::engine::transform::{Fill, Step, Transform};
-use crate::viz::colormap::{ColorMap, Scale};
+use crate::io::transform_edit::GEdit;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// The shift the dx, dy fields start at (and go back to on Reset g): a
+/// multiple of the pooling stride, so every layer of a CNN stays exact.
+pub const DEFAULT_SHIFT: (i32, i32) = (4, 6);
 
 #[derive(Properties, PartialEq)]
 pub struct TransformBarProps {
     pub g: Transform,
     pub fill: Fill,
-    pub gx: Option<Plane>,
     pub mask: bool,
     pub dispatch: UseReducerDispatcher<ImageLabState>,
 }
@@ -55,27 +59,21 @@ fn number_input(state: &UseStateHandle<i32>) -> Callback<InputEvent> {
 
 #[component]
 pub fn TransformBar(p: &TransformBarProps) -> Html {
-    let dx = use_state(|| 3i32);
-    let dy = use_state(|| 5i32);
-    let push = |step: Step| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(step.clone())))
-    };
-    let add_shift = {
-        let (d, dx, dy, fill) = (p.dispatch.clone(), dx.clone(), dy.clone(), p.fill);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(Step::Shift { dx: *dx, dy: *dy, fill })))
+    let dx = use_state(|| DEFAULT_SHIFT.0);
+    let dy = use_state(|| DEFAULT_SHIFT.1);
+    let on_edit = {
+        let (d, dx, dy) = (p.dispatch.clone(), dx.clone(), dy.clone());
+        Callback::from(move |e: GEdit| {
+            if e == GEdit::Clear {
+                dx.set(DEFAULT_SHIFT.0);
+                dy.set(DEFAULT_SHIFT.1);
+            }
+            d.dispatch(Action::EditG(e));
+        })
     };
     let set_fill = |fill: Fill| {
         let d = p.dispatch.clone();
         Callback::from(move |_: Event| d.dispatch(Action::SetFill(fill)))
-    };
-    let d = p.dispatch.clone();
-    let inverse = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyInverse));
-    let d = p.dispatch.clone();
-    let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
-    let apply_text = {
-        let d = p.dispatch.clone();
-        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
     };
     let angle = rotation_angle(&p.g);
     let shown = angle.unwrap_or(0.0).rem_euclid(360.0);
@@ -92,62 +90,46 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
         let (d, mask) = (p.dispatch.clone(), p.mask);
         Callback::from(move |_: Event| d.dispatch(Action::SetMask(!mask)))
     };
-    let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
-    html! {
-        <div class="panel transform-panel">
-            <h2 class="panel-title">{ "Transformed input g·x" }</h2>
-            <div class="canvas-stack">
-                if let Some(gx) = p.gx.clone() {
-                    <Heatmap plane={gx} scale={ink} label="the transformed input g·x" class="input-image" />
-                }
-            </div>
-            <div class="g-stack" aria-live="polite">
-                <span class="g-label">{ "g = " }</span>
-                if p.g.steps.is_empty() { <span class="muted">{ "identity" }</span> }
-                { for p.g.steps.iter().enumerate().map(|(i, st)| {
-                    let d = p.dispatch.clone();
-                    html! {
-                        <span class="chip">
-                            <code>{ st.to_string() }</code>
-                            <button class="chip-x" aria-label={format!("remove {st}")} onclick={Callback::from(move |_| d.dispatch(Action::RemoveStep(i)))}>{ "×" }</button>
-                        </span>
-                    }
-                }) }
-            </div>
-            <p class="composed" data-testid="composed">{ "Composed: " }<strong>{ composed_text(&p.g) }</strong>
-                <span class="muted">{ " (steps apply left to right)" }</span></p>
-            <div class="tools" role="group" aria-label="Add a transformation">
-                <label class="num">{ "dx" }<input type="number" min="-64" max="64" value={dx.to_string()} oninput={number_input(&dx)} /></label>
-                <label class="num">{ "dy" }<input type="number" min="-64" max="64" value={dy.to_string()} oninput={number_input(&dy)} /></label>
-                <button onclick={add_shift}>{ "+ shift" }</button>
-                <button onclick={push(Step::Point(Mat2::ROT90))} title="quarter turn counterclockwise">{ "+ rot90" }</button>
-                <button onclick={push(Step::Point(Mat2::rot90_pow(2)))}>{ "+ rot180" }</button>
-                <button onclick={push(Step::Point(Mat2::rot90_pow(3)))}>{ "+ rot270" }</button>
-                <button onclick={push(Step::Point(Mat2::FLIP_X))} title="mirror left-right">{ "+ flip ↔" }</button>
-                <button onclick={push(Step::Point(Mat2::FLIP_Y))} title="mirror top-bottom">{ "+ flip ↕" }</button>
-            </div>
-            <div class="tools rotation-tools" role="group" aria-label="Rotate by any angle">
-                <label class="slider angle">{ "Rotate g = rot(θ)" }
-                    <input type="range" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle.clone()}
-                        data-testid="angle-slider" aria-label="rotation angle in degrees" aria-valuetext={format!("{shown} degrees")} />
-                </label>
-                <label class="num">{ "θ" }
-                    <input type="number" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle} aria-label="rotation angle in degrees" />{ "°" }
-                </label>
-                <label title="fade the input to its inscribed disc before the network sees it, so nothing leaves the frame when it turns">
-                    <input type="checkbox" checked={p.mask} onchange={on_mask} data-testid="mask-toggle" />{ " circular mask" }
-                </label>
-            </div>
-            <div class="tools" role="radiogroup" aria-label="What enters the image when it shifts">
-                <span class="muted">{ "Shift fill:" }</span>
-                <label><input type="radio" name="fill" checked={p.fill == Fill::Cyclic} onchange={set_fill(Fill::Cyclic)} />{ " cyclic (wrap around)" }</label>
+    let shift = Step::Shift { dx: *dx, dy: *dy, fill: p.fill };
+    let quick = vec![
+        QuickStep::new(
+            format!("shift({},{})", *dx, *dy),
+            "move the picture by dx columns right and dy rows down",
+            shift,
+        ),
+        QuickStep::new("rot90", "quarter turn counterclockwise", Step::Point(Mat2::ROT90)),
+        QuickStep::new("rot180", "half turn", Step::Point(Mat2::rot90_pow(2))),
+        QuickStep::new("rot270", "quarter turn clockwise", Step::Point(Mat2::rot90_pow(3))),
+        QuickStep::new("flip ↔", "mirror left-right (flipx)", Step::Point(Mat2::FLIP_X)),
+        QuickStep::new("flip ↕", "mirror top-bottom (flipy)", Step::Point(Mat2::FLIP_Y)),
+    ];
+    let fields = html! {
+        <div class="tools" role="group" aria-label="The shift's dx and dy, and what enters the image">
+            <label class="num">{ "dx " }<input type="number" min="-64" max="64" value={dx.to_string()} oninput={number_input(&dx)} /></label>
+            <label class="num">{ "dy " }<input type="number" min="-64" max="64" value={dy.to_string()} oninput={number_input(&dy)} /></label>
+            <span class="fill-choice" role="radiogroup" aria-label="What enters the image when it shifts">
+                <label><input type="radio" name="fill" checked={p.fill == Fill::Cyclic} onchange={set_fill(Fill::Cyclic)} />{ " wrap around" }</label>
                 <label><input type="radio" name="fill" checked={p.fill == Fill::Zero} onchange={set_fill(Fill::Zero)} />{ " zero fill" }</label>
-            </div>
-            <div class="tools">
-                <button onclick={inverse} title="append g⁻¹: the composed element becomes the identity">{ "Apply g⁻¹" }</button>
-                <button onclick={reset}>{ "Reset g" }</button>
-            </div>
-            <GExpression g={p.g.to_string()} example="shift(3,5);rot90" on_apply={apply_text} />
+            </span>
         </div>
+    };
+    let rotation = html! {
+        <div class="tools rotation-tools" role="group" aria-label="Rotate by any angle">
+            <label class="slider angle">{ "rot(θ)" }
+                <input type="range" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle.clone()}
+                    data-testid="angle-slider" aria-label="rotation angle in degrees" aria-valuetext={format!("{shown} degrees")} />
+            </label>
+            <label class="num">{ "θ " }
+                <input type="number" min="0" max="360" step="1" value={format!("{shown}")} oninput={on_angle} aria-label="rotation angle in degrees" />{ "°" }
+            </label>
+            <label title="fade the input to its inscribed disc before the network sees it, so nothing leaves the frame when it turns">
+                <input type="checkbox" checked={p.mask} onchange={on_mask} data-testid="mask-toggle" />{ " circular mask" }
+            </label>
+        </div>
+    };
+    html! {
+        <TransformPanel g={p.g.clone()} {on_edit} {quick} composed={composed_text(&p.g)} example="shift(4,6);rot90" after={rotation}>
+            { fields }
+        </TransformPanel>
     }
 }

@@ -3,9 +3,9 @@
 //! while it is on screen (a group CNN has hundreds of planes per stroke).
 
 use super::orbit::element_label;
-use super::state::Pipelines;
 use crate::app::widgets::heatmap::Plane;
 use crate::engine::grid_group::GridGroup;
+use crate::engine::pipelines::Pipelines;
 use crate::engine::planes::{plane_dims, split_planes};
 use crate::engine::space::{Space, Tensor};
 use crate::viz::colormap::{range, ColorMap, Scale};

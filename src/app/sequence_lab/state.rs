@@ -7,8 +7,8 @@
 
 use super::sweeps::{Sweep, SweepPiece};
 use crate::engine::analysis::time_axis;
-use crate::engine::check::Report;
 use crate::engine::models::sequence::{check, BiasMode, SequenceArch, SequenceModelConfig};
+use crate::engine::pipelines::Pipelines as Report;
 use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
 use crate::io::sequence_presets::{self, from_curve, pad_left, Sampling};

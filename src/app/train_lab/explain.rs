@@ -21,7 +21,7 @@ pub fn verdict_text(s: &EpochStats, arch: ImageArch, copies: usize) -> String {
         s.epoch,
         p,
         a,
-        Verdict::from_errors(a, None)
+        Verdict::from_errors(a, None, f64::INFINITY)
     );
     if copies == 0 {
         t.push_str(" With 0 copies both heads see the same data: there is nothing to learn the symmetry from.");

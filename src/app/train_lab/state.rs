@@ -4,7 +4,7 @@
 //! Each animation frame runs one tick: as many units of work (one image's
 //! features or one epoch) as fit in about 12 ms, so the page stays responsive.
 
-use crate::engine::check::Report;
+use crate::engine::pipelines::Pipelines as Report;
 use crate::engine::train::trainer::{AUGMENTED, PLAIN};
 use crate::engine::train::{TrainConfig, Trainer};
 use crate::io::train_settings::{TrainSettings, MAX_EPOCHS};

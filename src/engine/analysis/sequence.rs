@@ -8,8 +8,8 @@
 //!   (on the warped time axis) and of the final state as a function of the
 //!   warp factor `A`, for each model with and without the gate rescaled.
 
-use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::models::sequence::{build, build_scaled, SequenceArch, SequenceModelConfig};
+use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
 

@@ -13,10 +13,10 @@
 //! the signal, which is what "the gate makes warping learnable" means.
 
 use super::recurrent_weights;
-use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::layers::final_state::FinalState;
 use crate::engine::layers::Layer;
 use crate::engine::model::Model;
+use crate::engine::pipelines::{run_with, Pipelines};
 use crate::engine::space::Signal;
 use crate::engine::transform::{Step, Transform};
 use std::sync::Arc;
