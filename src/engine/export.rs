@@ -6,7 +6,7 @@
 //! Arrays are `{"shape": [...], "data": [...]}` with `data` in row-major
 //! (C) order, so `numpy.array(a["data"]).reshape(a["shape"])` rebuilds them.
 
-use crate::engine::check::LayerCheck;
+use crate::engine::check::{LayerCheck, Origin};
 use crate::engine::model::Model;
 use crate::engine::space::{Signal, Tensor};
 use crate::engine::transform::Transform;
@@ -75,6 +75,14 @@ impl Export<'_> {
                     "no_action_reason": c.moved.no_action(),
                     "invariance_error": number(c.invariance_error),
                     "equivariance_error": c.equivariance_error.map(number),
+                    "baseline_error": number(c.baseline_error),
+                    "local_error": c.local_error.map(number),
+                    "origin": match c.origin() {
+                        Origin::Exact => "exact",
+                        Origin::Here => "broken here",
+                        Origin::Earlier => "lost earlier",
+                        Origin::Unknown => "unknown",
+                    },
                     "verdict": c.verdict.as_str(),
                 })
             })
@@ -87,8 +95,8 @@ impl Export<'_> {
             "model": self.model.name,
             "input": tensor_json(&self.input.data),
             "transformed_input": tensor_json(&self.transformed.data),
-            "error_definition": "equivariance_error = ||f_gx - rho_g_f_x|| / max(||rho_g_f_x||, 1e-12); invariance_error = ||f_gx - f_x|| / max(||f_x||, 1e-12); Frobenius norms; 0 when both are zero",
-            "verdict_rule": "invariant if invariance_error < 1e-4, else equivariant if equivariance_error < 1e-4, else approximate if the smaller is < 5e-2, else neither",
+            "error_definition": "equivariance_error = ||f_gx - rho_g_f_x|| / max(||rho_g_f_x||, 1e-12); invariance_error = ||f_gx - f_x|| / max(||f_x||, 1e-12); baseline_error = ||f_sx - f_x|| / max(||f_x||, 1e-12) where s is a fixed rearrangement of the input that is no symmetry (the picture's four quarters trade places, top left -> bottom right -> top right -> bottom left -> top left; a strand's or a series' four quarters 1st -> 3rd -> 2nd -> 4th -> 1st; node features by one cycle through all nodes against the graph); local_error = ||layer(rho_g of the layer's input on x) - rho_g_f_x|| / max(||rho_g_f_x||, 1e-12); Frobenius norms; 0 when both are zero",
+            "verdict_rule": "invariant if invariance_error < 1e-4, else equivariant if equivariance_error < 1e-4, else approximate if the smaller of the two is < 5e-2 and < baseline_error / 10, else neither",
             "layers": layers,
         })
     }
@@ -133,5 +141,16 @@ mod tests {
             assert!((inv - reported).abs() <= 1e-6 * reported.max(1.0), "{inv} vs {reported}");
         }
         assert_eq!(layers[0]["params"][0]["name"], "weight");
+        // The revised rule's numbers travel too, and the verdict follows from them.
+        for (l, c) in layers.iter().zip(&r.checks) {
+            assert_eq!(l["baseline_error"].as_f64().unwrap(), c.baseline_error);
+            let rule = crate::engine::check::Verdict::from_errors(
+                l["invariance_error"].as_f64().unwrap(),
+                l["equivariance_error"].as_f64(),
+                l["baseline_error"].as_f64().unwrap(),
+            );
+            assert_eq!(l["verdict"], rule.as_str());
+        }
+        assert_eq!(layers[0]["origin"], "broken here", "a generic filter breaks rot90 at the first conv");
     }
 }
