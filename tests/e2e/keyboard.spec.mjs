@@ -40,7 +40,7 @@ export default async function (t) {
   await page.waitForFunction(() => location.hash.includes("preset=blob"));
 
   // g = rot90 with the transformation buttons.
-  await tabTo(t, page, byText, "+ rot90", "+ rot90");
+  await tabTo(t, page, byText, "rot90", "the rot90 button");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => location.hash.includes("g=rot90"));
   let checks = await layerChecks(page);
