@@ -8,8 +8,9 @@
 //! A logarithmic axis works on `log10` of the values on a linear plotters
 //! axis with its own key points (powers of ten, or ticks the caller gives),
 //! so both axes always have one coordinate type. Values at or below a log
-//! axis's `floor` are drawn on the floor, whose tick reads "0": exact zeros
-//! stay visible on a log scale.
+//! axis's `floor` are drawn on the floor, whose tick reads "≤ floor" (a log
+//! axis has no 0): exact zeros stay visible on a log scale. Reference lines
+//! are named in the HTML legend, never written over the data.
 
 use crate::engine::check::{APPROXIMATE, EXACT};
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
@@ -224,8 +225,12 @@ pub const PALETTE: [RGBColor; 10] = [
 /// exact, below the second approximate.
 pub fn verdict_rules() -> Vec<Rule> {
     vec![
-        Rule { y: EXACT, label: "exact below 1e-4".into(), color: RGBColor(27, 122, 74) },
-        Rule { y: APPROXIMATE, label: "approximate below 0.05".into(), color: RGBColor(168, 100, 0) },
+        Rule { y: EXACT, label: "1e-4: exact below".into(), color: RGBColor(27, 122, 74) },
+        Rule {
+            y: APPROXIMATE,
+            label: "0.05: approximate only below (and below a tenth of the scramble's error)".into(),
+            color: RGBColor(168, 100, 0),
+        },
     ]
 }
 
@@ -255,9 +260,9 @@ pub fn nice_ticks(lo: f64, hi: f64) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
-/// A tick label: whole numbers bare, small numbers short.
+/// A tick label: whole numbers bare, small numbers short, never "-0".
 pub fn tick_label(v: f64) -> String {
-    if v == 0.0 {
+    if v == 0.0 || (v.abs() >= 1e-2 && (v * 1000.0).round() == 0.0) {
         "0".into()
     } else if v.abs() >= 1e-2 && v.abs() < 1e5 {
         let s = format!("{v:.3}");
@@ -310,7 +315,7 @@ fn label_of(axis: &Axis, plotted: f64) -> String {
         Some(f) => {
             let v = 10f64.powf(plotted);
             if v <= f * 1.000_001 {
-                "0".into()
+                format!("≤{}", tick_label(f))
             } else {
                 tick_label((v * 1e6).round() / 1e6)
             }
@@ -343,13 +348,13 @@ fn draw_on<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, p: &ChartParams) ->
     let ym = AxisMap { lo: y_lo, hi: y_hi.max(y_lo + 1e-9), log_floor: p.y.log_floor };
     let k = p.px.clamp(0.5, 4.0);
     let px = |v: f64| (v * k).round() as i32;
-    let small = ("sans-serif", px(12.0)).into_font();
-    let font = ("sans-serif", px(13.0)).into_font().color(&fg);
+    let small = ("sans-serif", px(14.0)).into_font();
+    let font = ("sans-serif", px(15.0)).into_font().color(&fg);
     let mut chart = ChartBuilder::on(&root)
         .margin(px(6.0))
         .margin_right(px(12.0))
-        .x_label_area_size(px(36.0))
-        .y_label_area_size(px(52.0))
+        .x_label_area_size(px(42.0))
+        .y_label_area_size(px(60.0))
         .build_cartesian_2d(
             Ticked { lo: xm.lo, hi: xm.hi, ticks: key_points(&p.x, xm.lo, xm.hi) },
             Ticked { lo: ym.lo, hi: ym.hi, ticks: key_points(&p.y, ym.lo, ym.hi) },
@@ -388,12 +393,6 @@ fn draw_on<DB: DrawingBackend>(root: DrawingArea<DB, Shift>, p: &ChartParams) ->
         if y >= ym.lo && y <= ym.hi {
             let style = ShapeStyle::from(&r.color.mix(0.8)).stroke_width(px(1.0).max(1) as u32);
             chart.draw_series(DashedLineSeries::new([(xm.lo, y), (xm.hi, y)], px(3.0), px(4.0), style)).ok()?;
-            let pos = chart.backend_coord(&(xm.hi, y));
-            let text = small.color(&r.color).pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Right,
-                plotters::style::text_anchor::VPos::Bottom,
-            ));
-            root.draw_text(&r.label, &text, (pos.0 - px(4.0), pos.1 - px(2.0))).ok()?;
         }
     }
     // Thicker (emphasised) series last, so overlapping curves keep them on top.

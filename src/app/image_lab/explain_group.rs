@@ -134,8 +134,11 @@ pub fn fractional_note(check: &LayerCheck, g: &Transform) -> Option<String> {
             format!("Even for rot({degrees}) the error here is below 10⁻⁴.")
         }
         Verdict::Approximate => format!(
-            "Under rot({degrees}) the layers before only approximately follow the rotation, so this one is approximately {} too: the error is below 5·10⁻² but not zero.",
+            "Under rot({degrees}) the layers before only approximately follow the rotation, so this one is approximately {} too: the error is below 5·10⁻² and small against a scramble, but not zero.",
             if check.kind == "gap" || check.kind == "gmp" || check.kind == "dense" { "invariant" } else { "equivariant" }
+        ),
+        Verdict::Neither if check.insensitive() => format!(
+            "Under rot({degrees}) the error here is small, but so is this layer's reaction to a scramble of the picture: the small number shows no rotation symmetry."
         ),
         Verdict::Neither => format!(
             "Under rot({degrees}) the interpolated rotation is not a symmetry of the network: the error is above 5·10⁻² here."

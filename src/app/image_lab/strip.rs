@@ -32,11 +32,9 @@ fn channel_planes(v: &LayerView) -> (usize, usize) {
 pub fn panels(v: &LayerView, k: usize) -> (Vec<Panel>, Option<String>) {
     let (first, count) = channel_planes(v);
     let pick = |planes: &[Plane]| planes.iter().skip(first).take(count).cloned().collect::<Vec<_>>();
-    let columns = match count {
-        1 => 1,
-        4 => 2,
-        _ => 4,
-    };
+    // Orientation planes in one row (e, r, r², r³), so the learner sees them
+    // cycle by one place; a D4 channel's eight in two rows of four.
+    let columns = count.min(4);
     let orientations = if v.group.is_some() { v.orientations() } else { vec![] };
     let channel = (v.fx.len() > count).then(|| match v.group {
         Some(g) => format!(

@@ -55,7 +55,7 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         title: "Rotations by other angles",
-        text: "A 45° rotation does not map the pixel grid onto itself: pixels must be interpolated. Group convolutions on the square grid are then only approximately equivariant.",
+        text: "A 45° rotation does not map the pixel grid onto itself: pixels must be interpolated. Group convolutions on the square grid are then no longer exact: the errors jump from 0 at 90° to far from 0 at 45°, and a layer is called \"approximate\" only where its error is small and small against how much it reacts to a scramble of the picture.",
         view: "#/image?preset=letter&g=rot(45)&model=p4cnn",
         try_this: "Compare the errors at 45° and at 90°.",
     },
@@ -79,7 +79,7 @@ pub const STEPS: &[Step] = &[
     },
     Step {
         title: "Sequences: delays and time warping",
-        text: "An RNN reads a signal one step at a time. Left-padded with zeros, a delay does not change its final state. Playing the signal slower is harder: a gated RNN can rescale its gate to follow, a plain RNN cannot.",
+        text: "An RNN reads a signal one step at a time. Left-padded with zeros, a delay within the padding leaves the final state unchanged when the net's rest state is a fixed point of its step on zero input (bias \"rest\"); with any other bias the padding itself moves the state, and the final state changes a little. Playing the signal slower is harder: a gated RNN can rescale its gate to follow, a plain RNN cannot.",
         view: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn",
         try_this: "Switch the model to the plain RNN and compare the errors.",
     },

@@ -34,7 +34,7 @@ pub fn BarChart(p: &BarChartProps) -> Html {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
                 let s: Vec<(&str, Vec<f32>, RGBColor)> =
                     series.iter().map(|s| (s.name.as_str(), s.values.clone(), s.color)).collect();
-                bars::draw(&c, labels, &s, prefers_dark());
+                bars::draw(&c, (420, 180), labels, &s, prefers_dark());
             }
         });
     }
@@ -49,7 +49,7 @@ pub fn BarChart(p: &BarChartProps) -> Html {
     let figure = use_node_ref();
     html! {
         <figure class="bar-chart" ref={figure.clone()}>
-            <canvas ref={canvas} width="420" height="180" role="img" aria-label={p.caption.clone()} />
+            <canvas ref={canvas} width="420" height="180" style="aspect-ratio: 420 / 180" role="img" aria-label={p.caption.clone()} />
             <figcaption>
                 { for p.series.iter().map(|s| html! {
                     <span class="legend-item"><span class="swatch" style={format!("background: rgb({},{},{})", s.color.0, s.color.1, s.color.2)}></span>{ s.name.clone() }</span>

@@ -198,7 +198,7 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                 { cursor.unwrap_or_default() }
                 if p.busy { <span class="chart-busy" role="status">{ "computing…" }</span> }
             </div>
-            if !legend.is_empty() {
+            if !legend.is_empty() || !p.data.0.rules.is_empty() {
                 <figcaption class="chart-legend">
                     { for legend.iter().map(|s| {
                         let c = legible(s.color, dark);
@@ -209,6 +209,12 @@ pub fn LineChart(p: &LineChartProps) -> Html {
                                 { s.name.clone() }
                             </span>
                         }
+                    }) }
+                    { for p.data.0.rules.iter().map(|r| html! {
+                        <span class="legend-item rule">
+                            <span class="line-swatch dashed thin" style={format!("border-color: rgb({},{},{})", r.color.0, r.color.1, r.color.2)}></span>
+                            { r.label.clone() }
+                        </span>
                     }) }
                 </figcaption>
             }
