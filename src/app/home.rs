@@ -33,6 +33,7 @@ pub fn Home() -> Html {
                     <strong>{ "invariant" }</strong>{ "), moved in the same way as the input (" }
                     <strong>{ "equivariant" }</strong>{ "), or neither, and shows the number that proves it." }
                 </p>
+                <p class="home-links"><a href="#/tour">{ "Take the guided tour" }</a>{ " · " }<a href="#/teachers">{ "For teachers: objectives, questions for the class, predict links" }</a></p>
             </div>
             <ol class="blueprint" aria-label="The geometric deep learning blueprint">
                 <li class="bp-linear"><strong>{ "Equivariant linear layers" }</strong><span>{ "convolutions, group convolutions, message passing" }</span></li>

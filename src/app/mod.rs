@@ -16,6 +16,7 @@ mod routes;
 pub mod sequence_lab;
 pub mod share;
 mod shell;
+pub mod teachers;
 mod tour;
 mod train_lab;
 mod url;

@@ -23,6 +23,8 @@ pub enum Route {
     Tour,
     #[at("/glossary")]
     Glossary,
+    #[at("/teachers")]
+    Teachers,
     #[at("/bench")]
     Bench,
     #[not_found]

@@ -35,7 +35,14 @@ fn Layout() -> Html {
         return html! {
             <div class="embed">
                 <main class="embed-main">{ switch(route) }</main>
-                <a class="embed-credit" href={ full_app_link() } target="_blank" rel="noopener">{ "Open in Symmetry Lab ↗" }</a>
+                // The link is written when it is followed, so it opens what the
+                // reader did inside the embed, not the view the page first showed.
+                <a class="embed-credit" href={ full_app_link() } target="_blank" rel="noopener" data-testid="open-full"
+                    onclick={Callback::from(|e: MouseEvent| {
+                        if let Some(a) = e.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
+                            a.set_href(&full_app_link());
+                        }
+                    })}>{ "Open the full lab ↗" }</a>
             </div>
         };
     }
@@ -76,6 +83,7 @@ fn switch(route: Route) -> Html {
         Route::Sequence => html! { <SequenceLab /> },
         Route::Groups => html! { <GroupsExplorer /> },
         Route::Glossary => html! { <Glossary /> },
+        Route::Teachers => html! { <super::teachers::Teachers /> },
         Route::Train => html! { <TrainLab /> },
         Route::Tour => html! { <Tour /> },
         Route::Bench => html! { <super::bench::BenchPage /> },
@@ -88,9 +96,10 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// The same view in the full app (the URL without `embed=1`).
+/// The same view in the full app (the URL without `embed=1` and `view=`).
 fn full_app_link() -> String {
     let mut loc = url::current_or_default();
     loc.set("embed", None);
+    loc.set("view", None);
     format!("./{}", loc.to_hash())
 }

@@ -4,6 +4,7 @@
 //! Pure Rust, no web crates, and no panic on any input.
 
 pub mod byte_reader;
+pub mod classroom_settings;
 pub mod dna_link;
 pub mod dna_presets;
 pub mod dna_settings;

@@ -31,6 +31,7 @@ use crate::app::widgets::compute_time::ComputeTime;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::app::widgets::lab_frame::LabFrame;
 use crate::app::widgets::layer_check::LayerCheckProps;
+use crate::app::widgets::predict::UntilGuessed;
 use crate::app::widgets::prediction::{class_labels, Prediction};
 use crate::app::widgets::share_bar::ShareBarProps;
 use crate::engine::check::LayerCheck;
@@ -227,9 +228,20 @@ pub fn ImageLab() -> Html {
         title: "images".into(),
         link_note,
     };
+    // The parts an embed can show alone (`view=angle`, `view=sweep`).
+    let views = vec![
+        (
+            "angle",
+            html! {
+                <AnglePanel cfg={state.cfg} x={(*raw_x).clone()} mask={state.mask} analysis_rev={state.analysis_rev} current={rotation_angle(&state.g)} />
+            },
+        ),
+        ("sweep", html! { <SweepPanel cfg={state.cfg} x={(*net_x).clone()} analysis_rev={state.analysis_rev} /> }),
+    ];
 
     html! {
-        <LabFrame class="image-lab" title="Images: shifts, rotations and pooling"
+        <LabFrame class="image-lab" title="Images: shifts, rotations and pooling" {views}
+            question={format!("{}|{}|{:?}", state.g, state.analysis_rev, state.cfg)}
             lead="Draw or pick a picture, choose a transformation g, and compare the network on x and on g·x: equivariant layers move with the input, invariant ones do not change at all."
             {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
             {controls} {strip}>
@@ -246,10 +258,12 @@ pub fn ImageLab() -> Html {
                 <ComputeTime ms={state.compute_ms} />
             </div>
             if let Some((labels, series)) = scores {
-                <div class="scores">
-                    <h2 class="panel-title">{ "Class scores of the head" }</h2>
-                    <BarChart {labels} {series} caption="class scores for x and for g·x" />
-                </div>
+                <UntilGuessed what="The class scores">
+                    <div class="scores">
+                        <h2 class="panel-title">{ "Class scores of the head" }</h2>
+                        <BarChart {labels} {series} caption="class scores for x and for g·x" />
+                    </div>
+                </UntilGuessed>
             }
             { legend }
             <nav class="jump" aria-label="Jump to">
@@ -279,14 +293,16 @@ pub fn ImageLab() -> Html {
                     }
                 }) }
             </div>
-            <div class="analysis">
-                <AnglePanel cfg={state.cfg} x={(*raw_x).clone()} mask={state.mask} analysis_rev={state.analysis_rev}
-                    current={rotation_angle(&state.g)} />
-                <div class="analysis-side">
-                    <SweepPanel cfg={state.cfg} x={(*net_x).clone()} analysis_rev={state.analysis_rev} />
-                    <ParityPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
+            <UntilGuessed what="The error-versus-angle chart, the sweep of the group and the input-size analysis">
+                <div class="analysis">
+                    <AnglePanel cfg={state.cfg} x={(*raw_x).clone()} mask={state.mask} analysis_rev={state.analysis_rev}
+                        current={rotation_angle(&state.g)} />
+                    <div class="analysis-side">
+                        <SweepPanel cfg={state.cfg} x={(*net_x).clone()} analysis_rev={state.analysis_rev} />
+                        <ParityPanel cfg={state.cfg} model={model.clone()} dispatch={state.dispatcher()} />
+                    </div>
                 </div>
-            </div>
+            </UntilGuessed>
         </LabFrame>
     }
 }

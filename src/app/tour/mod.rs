@@ -1,17 +1,31 @@
 //! The guided tour (`#/tour?step=N`): the blueprint step by step, each step a
-//! short text and a live lab embedded through its URL state. Presentation
-//! mode is full screen with large type, for a projector; arrows, space,
-//! Page Up/Down, Home and End move between steps.
+//! short text and a live lab embedded through its URL state, showing exactly
+//! the part the step talks about (`view=`), which the tour then brings into
+//! view and outlines. A "try this" can wait for the learner's action (the
+//! lab's link gains, say, `model=cnn-gap`) and then say what to look at; "Show
+//! me" does the action for a teacher in a hurry. Presentation mode
+//! (`present=1`) scales the whole page, the embedded lab too; arrows, space,
+//! Page Up/Down, Home and End move between steps. On a phone the lab frame
+//! grows to its content, so there is no scroll box inside the page.
 
+mod frame;
 mod steps;
 
 use super::url;
+use frame::{use_lab_frame, LabWatch};
 use steps::STEPS;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 fn step_from_url() -> usize {
     url::current_or_default().get("step").and_then(|s| s.parse::<usize>().ok()).unwrap_or(1).clamp(1, STEPS.len()) - 1
+}
+
+/// The lab link of step `k`, embedded (and presenting when the tour is).
+fn frame_src(k: usize, presenting: bool) -> String {
+    let view = STEPS[k].view;
+    let sep = if view.contains('?') { "&" } else { "?" };
+    format!("./{view}{sep}embed=1{}", if presenting { "&present=1" } else { "" })
 }
 
 #[component]
@@ -32,7 +46,6 @@ pub fn Tour() -> Html {
             presenting.set(*wanted_present);
         });
     }
-
     {
         let presenting = *presenting;
         use_effect_with((k, presenting), move |(k, presenting)| {
@@ -74,6 +87,8 @@ pub fn Tour() -> Html {
         });
     }
 
+    let iframe = use_node_ref();
+    let watch: LabWatch = use_lab_frame(iframe.clone(), k, s);
     let go = |n: usize| {
         let step = step.clone();
         Callback::from(move |_: MouseEvent| step.set(n))
@@ -94,32 +109,49 @@ pub fn Tour() -> Html {
             presenting.set(on);
         })
     };
-    let src = format!("./{}{}embed=1", s.view, if s.view.contains('?') { "&" } else { "?" });
+    let show_me = s.awaits.as_ref().map(|a| {
+        let (iframe, param, value) = (iframe.clone(), a.param, a.show);
+        Callback::from(move |_: MouseEvent| frame::set_param(&iframe, param, value))
+    });
+    let src = frame_src(k, *presenting);
+    let chapter = |i: usize| STEPS[i].chapter;
     html! {
         <section class={classes!("page", "tour", presenting.then_some("presenting"))} aria-roledescription="slideshow">
             <div class="tour-text">
-                <p class="step-counter" data-testid="tour-step" aria-live="polite">{ format!("Step {} of {}", k + 1, STEPS.len()) }</p>
+                <p class="step-counter" data-testid="tour-step" data-target={s.target} aria-live="polite">{ format!("Step {} of {}", k + 1, STEPS.len()) }</p>
                 <h1>{ s.title }</h1>
                 <p class="lead">{ s.text }</p>
-                <p class="try"><strong>{ "Try this: " }</strong>{ s.try_this }</p>
+                <div class={classes!("try", watch.done.then_some("done"))} data-testid="tour-try" data-done={watch.done.to_string()}>
+                    <p><strong>{ "Try this: " }</strong>{ s.try_this }</p>
+                    if let (Some(a), true) = (&s.awaits, watch.done) {
+                        <p class="then" role="status"><strong>{ "✓ Now look: " }</strong>{ a.then }</p>
+                    } else if let (Some(a), Some(cb)) = (&s.awaits, show_me) {
+                        <p><button onclick={cb} data-testid="show-me">{ format!("Show me ({}={})", a.param, a.show) }</button>
+                            <span class="muted">{ " or do it yourself in the lab" }</span></p>
+                    }
+                </div>
                 <div class="tour-nav">
                     <button onclick={go(k.saturating_sub(1))} disabled={k == 0} title="previous step"><span aria-hidden="true">{ "← " }</span>{ "Back" }</button>
                     <button onclick={go((k + 1).min(STEPS.len() - 1))} disabled={k + 1 == STEPS.len()} title="next step" class="primary">{ "Next" }<span aria-hidden="true">{ " →" }</span></button>
-                    <button onclick={toggle_present} aria-pressed={presenting.to_string()}>
+                    <button onclick={toggle_present} aria-pressed={presenting.to_string()} data-testid="tour-present">
                         { if *presenting { "Leave presentation" } else { "Present (full screen)" } }
                     </button>
                 </div>
                 <p class="muted keys">{ "Keys: ← → or Page Up / Page Down, Space for next, Home / End. Click outside the lab first if it has the focus." }</p>
-                <ol class="tour-index">
-                    { for STEPS.iter().enumerate().map(|(i, st)| html! {
-                        <li class={classes!((i == k).then_some("current"))}>
-                            <button class="link" onclick={go(i)} aria-current={(i == k).then_some("step")}>{ st.title }</button>
-                        </li>
-                    }) }
-                </ol>
+                <details class="tour-index-wrap" open={!*presenting}>
+                    <summary>{ format!("All {} steps", STEPS.len()) }</summary>
+                    <ol class="tour-index">
+                        { for STEPS.iter().enumerate().map(|(i, st)| html! {
+                            <li class={classes!((i == k).then_some("current"))}>
+                                if i == 0 || chapter(i) != chapter(i - 1) { <span class="chapter">{ st.chapter }</span> }
+                                <button class="link" onclick={go(i)} aria-current={(i == k).then_some("step")}>{ st.title }</button>
+                            </li>
+                        }) }
+                    </ol>
+                </details>
             </div>
             <div class="tour-view">
-                <iframe key={k.to_string()} src={src} title={format!("Live lab: {}", s.title)} loading="eager"></iframe>
+                <iframe ref={iframe} key={src.clone()} src={src} title={format!("Live lab: {}", s.title)} loading="eager"></iframe>
                 <a class="open-full" href={s.view} target="_blank" rel="noopener">{ "Open this lab on its own ↗" }</a>
             </div>
         </section>

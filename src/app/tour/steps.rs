@@ -1,98 +1,188 @@
 //! The steps of the guided tour, along the geometric deep learning
 //! blueprint. Each is a short text, a live lab view set up through its URL
-//! state, and one thing to try.
+//! state (embedded, showing exactly the part the step talks about), the
+//! element the step points at, and one thing to try — which the tour can
+//! wait for, and do for a teacher in a hurry.
+
+/// An action a "try this" waits for: the lab's link gains `param=value`.
+pub struct Awaited {
+    pub param: &'static str,
+    /// The value, or its beginning (`rot` matches `rot(45)`).
+    pub value: &'static str,
+    /// What "Show me" sets (`param=show`).
+    pub show: &'static str,
+    /// What to look at once it happened.
+    pub then: &'static str,
+}
 
 pub struct Step {
     pub title: &'static str,
+    /// The chapter, for the step list and the teacher notes.
+    pub chapter: &'static str,
     pub text: &'static str,
-    /// The lab view, as a hash route with its state (embedded with `embed=1`).
+    /// The lab view, as a hash route with its state (embedded with `embed=1`;
+    /// `view=` picks the part shown).
     pub view: &'static str,
+    /// A CSS selector, inside the lab, of what the step talks about: the tour
+    /// brings it into view and outlines it.
+    pub target: &'static str,
     pub try_this: &'static str,
+    pub awaits: Option<Awaited>,
 }
+
+const STRIP: &str = "[data-testid=\"compare-strip\"]";
+const VERDICT: &str = "[data-testid=\"verdict\"]";
 
 pub const STEPS: &[Step] = &[
     Step {
         title: "Symmetry: invariance and equivariance",
-        text: "Move a picture of a 3 and ask the network again. A layer is equivariant if its output moves the same way as the input, and invariant if its output does not change at all. A good digit classifier should be invariant; its early layers should be equivariant, so they still know where the strokes are.",
-        view: "#/image?preset=digit3&g=shift(4,6)&model=cnn-gap",
-        try_this: "Compare layer 1 (equivariant: the maps moved) with the last layer (invariant: the scores did not change).",
+        chapter: "Images",
+        text: "Move a picture of a 3 and ask the network again. A layer is equivariant if its output moves the same way as the input, and invariant if its output does not change at all. A good digit classifier should be invariant to where the digit is; its early layers should be equivariant, so they still know where the strokes are.",
+        view: "#/image?preset=digit3&g=shift(4,6)&model=cnn-gap&view=layer=0",
+        target: STRIP,
+        try_this: "Compare layer 1 (equivariant: the maps moved with the digit) with the network's verdict at the top (invariant: the scores did not change). Press → on the picker to walk through the layers.",
+        awaits: None,
     },
     Step {
-        title: "Scale separation: receptive fields",
-        text: "Each convolution looks at a 3×3 neighbourhood; each pooling halves the resolution. Layer by layer, one unit sees a bigger part of the picture: the network works at one scale at a time.",
-        view: "#/image?preset=dot&g=shift(4,6)&model=cnn-gap",
-        try_this: "Click a cell in layer 4's f(x): the outlines on the input show its field growing from 3×3 to 8×8.",
+        title: "Pooling breaks odd shifts",
+        chapter: "Images",
+        text: "A stride-2 pooling has cells two pixels wide. Shift by an odd number of pixels and the content crosses the cells' boundaries: there is no shifted copy of the output to compare with, so g has no action there, and the layers after it lose exactness. Blurring before subsampling (anti-aliasing) keeps the damage small.",
+        view: "#/image?preset=digit3&g=shift(3,5)&model=cnn-gap&pool=max&view=layer=2",
+        target: STRIP,
+        try_this: "Layer 3 says \"g does not act on this output\" in grey. Now shift by whole cells.",
+        awaits: Some(Awaited {
+            param: "g",
+            value: "shift(4,6)",
+            show: "shift(4,6)",
+            then: "Every layer is exact again, and the head invariant: a shift by whole pooling cells moves whole cells.",
+        }),
     },
     Step {
-        title: "The four kinds of layers",
-        text: "The blueprint stacks equivariant linear layers (convolutions), pointwise nonlinearities (ReLU), local pooling (coarse-graining), and finally an invariant global pooling. Each kind keeps the symmetry for its own reason, and the verdict beside each layer tells you which one it kept.",
-        view: "#/image?preset=letter&g=shift(4,6)&model=cnn-gap",
-        try_this: "Read the explanation under each layer: why is ReLU always fine, and why does global pooling make the output invariant?",
-    },
-    Step {
-        title: "Pooling breaks small shifts",
-        text: "A stride-2 pooling has cells two pixels wide. Shift by one pixel and the content crosses the cells' boundaries: there is no shifted copy of the output to compare with. Blurring before subsampling (anti-aliasing) keeps the damage small.",
-        view: "#/image?preset=digit3&g=shift(1,0)&model=cnn-gap&pool=max",
-        try_this: "Switch Pooling to \"blurred\" and watch the final invariance error drop.",
+        title: "Quiz yourself: pooling",
+        chapter: "Images",
+        text: "Before you look: with a shift by one pixel, which layers of this CNN stay equivariant, and is the output invariant? Guess every layer, then show the answers.",
+        view: "#/image?preset=letter&g=shift(1,0)&model=cnn-gap&predict=1",
+        target: VERDICT,
+        try_this: "Guess each layer in the picker (arrow keys move), then press \"Show the answers\".",
+        awaits: None,
     },
     Step {
         title: "Flatten + dense forgets the symmetry",
+        chapter: "Images",
         text: "Global pooling forgets where a feature was. Flattening the maps and feeding them to a dense layer does the opposite: every position gets its own weight, so moving the input hands each feature to another weight.",
-        view: "#/image?preset=digit3&g=shift(4,6)&model=cnn-flatten",
+        view: "#/image?preset=digit3&g=shift(4,6)&model=cnn-flatten&view=layer=6",
+        target: STRIP,
         try_this: "Everything is equivariant up to flatten; the dense head is not invariant. Switch the model to cnn-gap.",
+        awaits: Some(Awaited {
+            param: "model",
+            value: "cnn-gap",
+            show: "cnn-gap",
+            then: "With global average pooling instead of flatten, the head is invariant: where a feature was no longer matters.",
+        }),
     },
     Step {
         title: "Rotations: filters must be symmetric",
-        text: "A convolution commutes with every shift but not with a quarter turn: a vertical-edge filter becomes a horizontal-edge filter when you rotate it. Only filters that are themselves symmetric under rotation keep the equivariance.",
-        view: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=random",
-        try_this: "Switch Filters to \"symmetric under D4\": every layer becomes equivariant, the head invariant.",
+        chapter: "Group convolutions",
+        text: "A convolution commutes with every shift but not with a quarter turn: a vertical-edge filter becomes a horizontal-edge filter when you rotate it. Only filters that are themselves symmetric under rotation keep the equivariance. Note the head: its error is small, but the verdict says why that means nothing.",
+        view: "#/image?preset=letter&g=rot90&model=cnn-gap&filters=random&view=layer=0",
+        target: STRIP,
+        try_this: "Layer 1 is broken here. Switch the filters to symmetric ones.",
+        awaits: Some(Awaited {
+            param: "filters",
+            value: "symmetric",
+            show: "symmetric",
+            then: "Every layer is equivariant now, the head invariant: symmetric filters commute with the quarter turn.",
+        }),
     },
     Step {
         title: "Group convolutions",
-        text: "Instead of making filters symmetric, use every rotated copy of each filter. The lifting layer gives one map per orientation; rotating the input rotates every map and moves it one place along the cycle of orientations. Pooling over orientations and positions then gives an invariant answer, for any filter.",
-        view: "#/image?preset=letter&g=rot90&model=p4cnn",
-        try_this: "Look at the lifting layer's orientation planes for x and for g·x: they rotate and shift by one.",
+        chapter: "Group convolutions",
+        text: "Instead of making filters symmetric, use every rotated copy of each filter. The lifting layer gives one map per orientation; rotating the input rotates every map AND moves it one place along the cycle of orientations. Pooling over orientations and positions then gives an invariant answer, for any filter.",
+        view: "#/image?preset=letter&g=rot90&model=p4cnn&view=layer=0",
+        target: "[data-testid=\"compare-strip\"] [data-panel=\"fgx\"]",
+        try_this: "Look at the lifting layer's orientation planes e, r, r², r³ for x and for g·x: each plane turned, and they moved one place.",
+        awaits: None,
     },
     Step {
         title: "Rotations by other angles",
+        chapter: "Group convolutions",
         text: "A 45° rotation does not map the pixel grid onto itself: pixels must be interpolated. Group convolutions on the square grid are then no longer exact: the errors jump from 0 at 90° to far from 0 at 45°, and a layer is called \"approximate\" only where its error is small and small against how much it reacts to a scramble of the picture.",
-        view: "#/image?preset=letter&g=rot(45)&model=p4cnn",
-        try_this: "Compare the errors at 45° and at 90°.",
+        view: "#/image?preset=letter&g=rot(45)&model=p4cnn&mask=1&view=angle",
+        target: "[data-testid=\"angle-chart\"]",
+        try_this: "Read the error against the angle: zero at 0°, 90°, 180°, 270°, not in between.",
+        awaits: None,
+    },
+    Step {
+        title: "Quiz yourself: group convolutions",
+        chapter: "Group convolutions",
+        text: "Before you look: p4mcnn under a mirror flip. Is the lifting layer equivariant? Is the network's output invariant?",
+        view: "#/image?preset=letter&g=flipx&model=p4mcnn&predict=1",
+        target: VERDICT,
+        try_this: "Guess every layer, then show the answers.",
+        awaits: None,
     },
     Step {
         title: "DNA: the reverse complement",
+        chapter: "DNA",
         text: "DNA has two strands; reading one tells you the other. A model of DNA should give the same answer for a sequence and its reverse complement. Pairing every filter with its reverse complement makes the convolution equivariant, and pooling over each pair and over positions makes the score invariant.",
         view: "#/dna?preset=tata-box&g=rc&model=rc-conv",
-        try_this: "Switch the model to the plain conv: the score now depends on which strand you read.",
+        target: STRIP,
+        try_this: "Switch the model to the plain conv.",
+        awaits: Some(Awaited {
+            param: "model",
+            value: "conv",
+            show: "conv",
+            then: "The plain conv's score now depends on which strand you read: its first layer is broken here.",
+        }),
     },
     Step {
         title: "Graphs: renumbering the nodes",
+        chapter: "Graphs",
         text: "A graph has no natural order of its nodes. Renumbering them reorders the rows of the features and both the rows and columns of the adjacency matrix. Message-passing layers treat every node alike, so they follow the renumbering; a sum over nodes ignores it.",
-        view: "#/graph?preset=karate&g=perm(7)&model=gcn",
-        try_this: "Switch the model to the MLP on the adjacency matrix: it depends on the numbering.",
+        view: "#/graph?preset=karate&g=perm(7)&model=gcn&view=matrices",
+        target: "[data-testid=\"matrix-x\"]",
+        try_this: "Compare X with PX and A with PAPᵀ: the same numbers, renumbered.",
+        awaits: None,
     },
     Step {
         title: "What message passing cannot see",
+        chapter: "Graphs",
         text: "Two triangles and one hexagon: every node has two neighbours in both graphs. Colour refinement (1-WL) colours them the same at every round, and so every message-passing network gives both graphs the same readout.",
-        view: "#/graph?preset=two-triangles&g=id&model=gin",
+        view: "#/graph?preset=two-triangles&g=id&model=gin&view=wl",
+        target: ".wl-panel",
         try_this: "Step through the colour refinement and compare the readouts of the two graphs.",
+        awaits: None,
     },
     Step {
         title: "Sequences: delays and time warping",
+        chapter: "Sequences",
         text: "An RNN reads a signal one step at a time. Left-padded with zeros, a delay within the padding leaves the final state unchanged when the net's rest state is a fixed point of its step on zero input (bias \"rest\"); with any other bias the padding itself moves the state, and the final state changes a little. Playing the signal slower is harder: a gated RNN can rescale its gate to follow, a plain RNN cannot.",
-        view: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn",
-        try_this: "Switch the model to the plain RNN and compare the errors.",
+        view: "#/sequence?preset=melody&g=warp(2)&model=gated-rnn&rescale=on",
+        target: STRIP,
+        try_this: "Switch the model to the plain RNN.",
+        awaits: Some(Awaited {
+            param: "model",
+            value: "rnn",
+            show: "rnn",
+            then: "The plain RNN has no gate to slow down: its states do not follow the warped melody.",
+        }),
     },
     Step {
         title: "Data augmentation, the alternative",
+        chapter: "Augmentation",
         text: "Instead of building the symmetry into the layers, show the network rotated copies of every training picture. It learns to answer nearly the same, but only approximately, and only for what it was shown.",
         view: "#/train?model=cnn-flatten&group=rot90&g=rot90&epochs=40",
+        target: STRIP,
         try_this: "Train with and without augmentation and compare the invariance errors with the group CNN's exact zero.",
+        awaits: None,
     },
     Step {
         title: "Groups: composing and undoing",
+        chapter: "Groups",
         text: "All of this rests on groups: transformations that compose and can be undone. Rotating then flipping a square is not the same as flipping then rotating.",
         view: "#/groups?group=d4&g=rot90&h=flipx",
+        target: "table.cayley",
         try_this: "Click cells of the Cayley table; find a pair of elements that commute.",
+        awaits: None,
     },
 ];

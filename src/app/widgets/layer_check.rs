@@ -10,7 +10,9 @@
 //! insensitive; a broken layer says whether it broke the symmetry itself
 //! (its local error) or received it broken from an earlier layer.
 
+use super::predict::{use_predict, GuessButtons, GuessResult};
 use crate::engine::check::{is_insensitive, LayerCheck, Origin, Verdict};
+use crate::io::classroom_settings::PredictScope;
 use yew::prelude::*;
 
 /// An error as an attribute value JavaScript's `parseFloat` reads back.
@@ -145,6 +147,21 @@ impl LayerCheckProps {
 
 #[component]
 pub fn LayerCheckReadout(p: &LayerCheckProps) -> Html {
+    let predict = use_predict();
+    if let Some(pr) = predict.as_ref().filter(|pr| pr.hiding()) {
+        // Predict first: the element keeps its layer and kind, but no verdict
+        // and no error until the learner has guessed.
+        return html! {
+            <div class="layer-check hidden-answer" data-testid="layer-check" data-layer={p.index.to_string()}
+                data-kind={p.kind.clone()} data-hidden="predict">
+                if pr.scope == Some(PredictScope::Layers) {
+                    <GuessButtons layer={p.index} label={format!("Your guess for layer {} ({})", p.index + 1, p.kind)} />
+                } else {
+                    <span class="muted">{ "Hidden until you have guessed the network's answer (in the strip above)." }</span>
+                }
+            </div>
+        };
+    }
     let verdict = p.verdict.as_str();
     let (badge, badge_class) = p.badge();
     let eq_text = match p.equivariance_error {
@@ -183,6 +200,7 @@ pub fn LayerCheckReadout(p: &LayerCheckProps) -> Html {
             if let Some(reason) = &p.no_action {
                 <span class="no-action">{ reason.clone() }</span>
             }
+            <GuessResult layer={p.index} verdict={p.verdict} why={AttrValue::from(format!("{} {}", p.sentence(), p.origin_words().unwrap_or_default()))} />
         </div>
     }
 }

@@ -19,6 +19,7 @@ pub mod layer_check;
 pub mod line_chart;
 pub mod matrix_heatmap;
 pub mod matrix_view;
+pub mod predict;
 pub mod prediction;
 pub mod save_image;
 pub mod share_bar;

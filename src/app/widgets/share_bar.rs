@@ -32,10 +32,13 @@ fn page_link(embed: bool) -> String {
     format!("{base}{}", hash.to_hash())
 }
 
-/// The `<iframe>` snippet for bloggers.
+/// The `<iframe>` snippet for bloggers, sized for the view it shows
+/// (`view=`: the strip, one layer, or a named part of the lab).
 pub fn embed_snippet(title: &str) -> String {
+    let (view, _) = crate::io::classroom_settings::read(&url::current_or_default());
+    let (w, h) = view.view.frame_size();
     format!(
-        "<iframe src=\"{}\" title=\"Symmetry Lab: {}\" width=\"100%\" height=\"720\" style=\"border:1px solid #ccc;border-radius:8px\" loading=\"lazy\"></iframe>",
+        "<iframe src=\"{}\" title=\"Symmetry Lab: {}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;border:1px solid #ccc;border-radius:8px\" loading=\"lazy\"></iframe>",
         page_link(true),
         title.replace('"', "&quot;")
     )
