@@ -6,32 +6,7 @@
 // its four panels lie in the first viewport at 1280×720 and 768×1024, the
 // layer picker follows the arrow keys, a quick button sets g and "compose"
 // appends, and the strip says when the g·x pipeline runs the slowed gates.
-import { settled } from "./helpers.mjs";
-
-/** The verdict and the compare strip (x, g·x and the four panels) lie in the first viewport, unscrolled. */
-async function firstScreen(t, page, what) {
-  const { assert } = t;
-  const r = await page.evaluate(() => {
-    const box = (el) => {
-      const b = el.getBoundingClientRect();
-      return { top: b.top, bottom: b.bottom };
-    };
-    const strip = document.querySelector('[data-testid="compare-strip"]');
-    return {
-      scrolled: window.scrollY,
-      height: window.innerHeight,
-      verdicts: [...document.querySelectorAll('[data-testid="verdict"]')].map(box),
-      strip: strip ? box(strip) : null,
-      panels: strip ? [...strip.querySelectorAll("[data-panel]")].map((f) => ({ key: f.dataset.panel, ...box(f) })) : [],
-    };
-  });
-  assert.equal(r.scrolled, 0, `${what}: the page is not scrolled`);
-  assert.equal(r.verdicts.length, 1, `${what}: exactly one verdict`);
-  assert.ok(r.verdicts[0].bottom <= r.height, `${what}: the verdict is on the first screen: ${JSON.stringify(r)}`);
-  assert.ok(r.strip && r.strip.bottom <= r.height, `${what}: the strip is on the first screen: ${JSON.stringify(r)}`);
-  assert.deepEqual(r.panels.map((p) => p.key), ["x", "gx", "fx", "fgx", "moved", "diff"], what);
-  for (const p of r.panels) assert.ok(p.bottom <= r.height && p.top >= 0, `${what}: panel ${p.key} in view: ${JSON.stringify(p)}`);
-}
+import { assertEvery, assertFirstScreen, layerChecks, ruleVerdict, settled } from "./helpers.mjs";
 
 const decodedHash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
@@ -170,13 +145,16 @@ export default async function (t) {
   for (const [width, height] of [[1280, 720], [768, 1024]]) {
     const first = await t.open("#/sequence?g=warp(2)&preset=spike", { width, height });
     await settled(first);
-    await firstScreen(t, first, `${width}×${height}`);
+    await assertFirstScreen(first, `sequence ${width}×${height}`);
     await t.screenshot(first, `sequence-first-${width}x${height}`);
   }
 
   // The strip: the model's verdict, the layer picker with the arrow keys, the slowed gates in words.
   const strip = await t.open("#/sequence?g=warp(2)&preset=spike&model=gated-rnn", { width: 1280, height: 720 });
   await settled(strip);
+  const readouts = await layerChecks(strip);
+  assert.equal(readouts.length, 6, "two layers for each of the three models");
+  assertEvery(readouts, (c) => c.verdict === ruleVerdict(c), "every readout follows the revised rule");
   const verdict = strip.locator('[data-testid="verdict"]');
   assert.equal(await verdict.getAttribute("data-layer"), "1", "the verdict is the final state's");
   const finalState = await strip.$$eval('[data-model="gated-rnn"] [data-testid="layer-check"]', (els) => els.map((e) => e.dataset.verdict));

@@ -24,7 +24,8 @@ use yew::prelude::*;
 const BLUE: &str = "#0072b2";
 const VERMILLION: &str = "#d55e00";
 const PURPLE: &str = "#cc79a7";
-const INK: &str = "#3c425a";
+/// The input in the text colour (`currentColor`), so it reads in both themes.
+const INK: &str = "currentColor";
 
 /// What the chosen layer's panels draw.
 #[derive(Clone, Debug, PartialEq)]
