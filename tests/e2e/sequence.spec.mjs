@@ -2,7 +2,13 @@
 // warp(2) with and without the gate rescale (claim S2), delay(5) with the
 // bias off (claim S1), the step-through cursor, a drawn curve that changes
 // the checks, refused input, and screenshots at desktop and tablet sizes.
-import { settled } from "./helpers.mjs";
+// The first screen answers (issue 16): the verdict and the compare strip with
+// its four panels lie in the first viewport at 1280×720 and 768×1024, the
+// layer picker follows the arrow keys, a quick button sets g and "compose"
+// appends, and the strip says when the g·x pipeline runs the slowed gates.
+import { assertEvery, assertFirstScreen, layerChecks, ruleVerdict, settled } from "./helpers.mjs";
+
+const decodedHash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
 
 /** The layer checks of every model, keyed by model name. */
 async function modelChecks(page) {
@@ -134,6 +140,70 @@ export default async function (t) {
   for (const word of ["noise", "gru", "spin(3)", "500"]) assert.ok(msg.includes(word), `${word} in: ${msg}`);
   assert.equal(await bad.locator('[data-testid="layer-check"]').count(), 6);
   await bad.waitForFunction(() => location.hash.includes("seed=7") && location.hash.includes("hidden=8"));
+
+  // The first screen answers at a laptop's and a tablet's size.
+  for (const [width, height] of [[1280, 720], [768, 1024]]) {
+    const first = await t.open("#/sequence?g=warp(2)&preset=spike", { width, height });
+    await settled(first);
+    await assertFirstScreen(first, `sequence ${width}×${height}`);
+    await t.screenshot(first, `sequence-first-${width}x${height}`);
+  }
+
+  // The strip: the model's verdict, the layer picker with the arrow keys, the slowed gates in words.
+  const strip = await t.open("#/sequence?g=warp(2)&preset=spike&model=gated-rnn", { width: 1280, height: 720 });
+  await settled(strip);
+  const readouts = await layerChecks(strip);
+  assert.equal(readouts.length, 6, "two layers for each of the three models");
+  assertEvery(readouts, (c) => c.verdict === ruleVerdict(c), "every readout follows the revised rule");
+  const verdict = strip.locator('[data-testid="verdict"]');
+  assert.equal(await verdict.getAttribute("data-layer"), "1", "the verdict is the final state's");
+  const finalState = await strip.$$eval('[data-model="gated-rnn"] [data-testid="layer-check"]', (els) => els.map((e) => e.dataset.verdict));
+  assert.equal(finalState.length, 2);
+  assert.equal(await verdict.getAttribute("data-verdict"), finalState[1], "the strip's verdict is the gated RNN's final state");
+  const picked = () => strip.$eval('.compare-strip [aria-checked="true"]', (e) => e.dataset.layerPick);
+  await strip.click('[data-layer-pick="0"]');
+  assert.equal(await picked(), "0");
+  assert.equal(await strip.locator('.compare-strip [data-panel="fx"] .spark.bars').count(), 0);
+  assert.match(await strip.textContent(".compare-strip .strip-note"), /Gate rescale is on: the g·x pipeline runs f′/);
+  assert.match(await strip.textContent('.compare-strip [data-panel="fgx"] figcaption'), /^f′\(g·x\)/);
+  await strip.focus('[data-layer-pick="0"]');
+  await strip.keyboard.press("ArrowRight");
+  assert.equal(await picked(), "1", "ArrowRight picks the final state");
+  assert.equal(await strip.locator('.compare-strip [data-panel="fx"] .spark.bars').count(), 1, "the final state's panels are bars");
+  assert.match(await strip.textContent(".compare-strip .strip-check"), /^.*Layer 2/);
+  assert.equal(await strip.evaluate(() => document.activeElement.dataset.layerPick), "1", "the focus follows the pick");
+  await strip.keyboard.press("ArrowLeft");
+  assert.equal(await picked(), "0");
+  assert.equal(await strip.locator('.compare-strip [data-panel="fx"] .spark.bars').count(), 0, "back to the trajectory over time");
+  // Switching the model keeps the picked layer and changes the verdict's model.
+  await strip.keyboard.press("ArrowRight");
+  await strip.click('[data-model-pick="rnn"]');
+  await strip.waitForFunction(() => location.hash.includes("model=rnn"));
+  assert.equal(await picked(), "1", "the same layer of the plain RNN");
+  const rnnFinal = await strip.$$eval('[data-model="rnn"] [data-testid="layer-check"]', (els) => els.map((e) => e.dataset.verdict));
+  assert.equal(await verdict.getAttribute("data-verdict"), rnnFinal[1]);
+  assert.doesNotMatch(await strip.textContent(".compare-strip"), /f′/, "the plain RNN has no gate to slow");
+  await strip.click('[data-testid="rescale"]');
+  await strip.click('[data-model-pick="gated-rnn"]');
+  await strip.waitForFunction(() => location.hash.includes("rescale=off") && location.hash.includes("model=gated-rnn"));
+  assert.doesNotMatch(await strip.textContent(".compare-strip"), /f′|Gate rescale is on/, "with the rescale off both pipelines run the same model");
+
+  // A quick button sets g (twice is still once); with "compose" it appends. No g⁻¹ for delays and warps.
+  const quick = (label) => strip.locator(".quick-steps button", { hasText: label });
+  await quick(/^delay\(5\)$/).click();
+  await strip.waitForFunction(() => decodeURIComponent(location.hash).includes("g=delay(5)"));
+  await quick(/^delay\(5\)$/).click();
+  assert.match(await decodedHash(strip), /g=delay\(5\)(&|$)/, "a second press does not compose");
+  assert.equal(await strip.locator(".transform-panel .g-stack .chip").count(), 1);
+  await strip.check('[data-testid="compose-toggle"]');
+  await quick(/^\+ warp\(2\)$/).click();
+  await strip.waitForFunction(() => decodeURIComponent(location.hash).includes("g=delay(5);warp(2)"));
+  assert.equal(await strip.locator(".transform-panel .g-stack .chip").count(), 2);
+  assert.equal(await strip.locator("text=Apply g⁻¹").count(), 0, "delays and warps have no inverse here");
+  assert.match(await strip.textContent(".transform-panel"), /monoid, not a group/);
+  await strip.click('[data-testid="reset-g"]');
+  await strip.waitForFunction(() => !location.hash.includes("g=") || decodeURIComponent(location.hash).includes("g=id"));
+  assert.equal(await strip.locator('[data-testid="verdict"]').getAttribute("data-verdict"), "invariant", "the identity changes nothing");
 
   // Tablet: the same lab, one column where it must.
   const tablet = await t.open("#/sequence?g=warp(2)&preset=spike", { width: 820, height: 1180 });

@@ -1,41 +1,50 @@
 //! The sequence lab (`#/sequence`): draw or pick a signal over time, delay
 //! it inside its left padding or stretch its clock, and compare a plain RNN,
-//! a gated RNN and an LSTM (claims S1 and S2). Step through time with a
-//! cursor shared by every time view.
+//! a gated RNN and an LSTM (claims S1 and S2). The lab frame holds the
+//! controls in its side bar and the compare strip on top (x, g·x, the
+//! model's verdict, one layer in detail); below it, every model's checks,
+//! the hidden states over time with a step-through cursor shared by every
+//! time view (the strip's too), and the two sweeps.
 
+mod actions;
 mod charts;
 mod explain;
 mod input_panel;
 mod model_checks;
 mod model_panel;
 mod player;
+pub(crate) mod spark;
 mod state;
 mod states_panel;
+mod strip;
 mod sweeps;
-mod transform_panel;
+mod transform_bar;
 mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::alert::Alert;
+use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::compute_time::ComputeTime;
-use crate::app::widgets::layer_check::human_number;
-use crate::app::widgets::share_bar::ShareBar;
+use crate::app::widgets::lab_frame::LabFrame;
+use crate::app::widgets::layer_check::LayerCheckProps;
+use crate::app::widgets::share_bar::ShareBarProps;
 use crate::engine::analysis::sequence::warp_factors;
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{models_for, time_scale, SequenceArch, SequenceModelConfig};
 use crate::io::sequence_presets::pad_left;
 use crate::io::sequence_settings;
+use actions::Action;
 use charts::{S1Panel, S2Panel};
 use input_panel::InputPanel;
 use model_checks::ModelChecks;
 use model_panel::ModelPanel;
 use player::{use_playback, Player, PlayerBar};
-use state::{Action, SeqLabState};
+use state::SeqLabState;
 use states_panel::StatesPanel;
 use std::rc::Rc;
+use strip::{Cursors, ModelSwitch};
 use sweeps::{paddings, run_sliced, s1_tasks, s2_tasks, Chart, SweepPiece};
-use transform_panel::TransformPanel;
+use transform_bar::TransformBar;
 use yew::prelude::*;
 
 /// Start the sweep of `chart` whenever its key changes; a newer key cancels
@@ -131,8 +140,6 @@ pub fn SequenceLab() -> Html {
 
     let d = state.dispatcher();
     let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
-    let active = state.active();
-    let overall = active.and_then(|r| r.report.checks.last());
     let measured: Vec<_> = state
         .runs
         .as_ref()
@@ -145,6 +152,11 @@ pub fn SequenceLab() -> Html {
                 })
                 .collect()
         })
+        .unwrap_or_default();
+    let finals: Vec<_> = state
+        .runs
+        .as_ref()
+        .map(|r| r.models.iter().filter_map(|m| Some((m.arch, m.report.checks.last()?.verdict))).collect())
         .unwrap_or_default();
     let factor = time_axis::has_warp(&state.g).then(|| time_scale(&state.g));
 
@@ -174,29 +186,62 @@ pub fn SequenceLab() -> Html {
     let link_note = too_long.then(|| {
         AttrValue::from("Your drawn signal is too long for a link: the link holds the settings only; Export JSON keeps the drawn signal and every state.")
     });
+    let share = ShareBarProps {
+        export,
+        import,
+        file_name: "symmetry-lab-sequence.json".into(),
+        title: "sequences".into(),
+        link_note,
+    };
+
+    // The compare strip: the active model's layers, one of them in detail.
+    let layers: Vec<LayerCheckProps> =
+        state.active().map(|r| r.report.checks.iter().map(LayerCheckProps::from_check).collect()).unwrap_or_default();
+    let shown = state.shown.unwrap_or_else(|| default_layer(&layers)).min(layers.len().saturating_sub(1));
+    let strip_data = {
+        let (runs, g, pad, arch) = (state.runs.clone(), state.g.clone(), state.pad, state.cfg.arch);
+        use_memo((state.runs_rev, arch, shown), move |_| {
+            runs.as_ref().and_then(|r| strip::strip_data(r, arch, &g, pad, shown))
+        })
+    };
+    let cursors = Cursors { x: (u_x > 0.0).then_some(u_x), gx: s as f64 + 1.0 };
+    let slowed = strip::slowed_words(&state.cfg, &state.g);
+    let (x_view, gx_view, panels, note) = match strip_data.as_ref() {
+        Some(d) => {
+            let (x, gx) = strip::inputs(d, cursors);
+            let (panels, note) = strip::panels(d, cursors, slowed.is_some());
+            let note = match (&slowed, note) {
+                (Some(w), Some(n)) => Some(format!("{w} {n}")),
+                (w, n) => w.clone().or(n),
+            };
+            (x, gx, panels, note)
+        }
+        None => (html! {}, html! {}, vec![], None),
+    };
+    let on_show = {
+        let d = state.dispatcher();
+        Callback::from(move |k: usize| d.dispatch(Action::Show(k)))
+    };
+    let head_extra = html! { <ModelSwitch finals={finals} active={state.cfg.arch} on_pick={on_pick.clone()} /> };
+    let strip = html! {
+        <CompareStrip x={x_view} gx={gx_view} g={state.g.to_string()} {layers} selected={shown} on_select={on_show}
+            {panels} note={note.map(AttrValue::from)} {head_extra} empty={state.error.clone().map(AttrValue::from)} />
+    };
+    let controls = html! {
+        <>
+            <InputPanel input={state.input.clone()} input_rev={state.input_rev} source={state.source.clone()} sampling={state.sampling}
+                pad={state.pad} can_undo={state.can_undo()} cursor={cursor_beats} dispatch={state.dispatcher()} />
+            <TransformBar g={state.g.clone()} dispatch={state.dispatcher()} />
+            <ModelPanel cfg={state.cfg} dispatch={state.dispatcher()} />
+        </>
+    };
 
     html! {
-        <section class="page lab sequence-lab">
-            <div class="lab-intro">
-                <h1>{ "Sequences: RNNs, delays and time warping" }</h1>
-                <p class="lead">{ "A recurrent network reads a signal one step at a time. Delay the signal inside its left padding, or stretch its clock by a factor A, and compare what a plain RNN, a gated RNN and an LSTM do: which states move with the input, which final states stay put, and why only a gate can follow a change of speed." }</p>
-                <ShareBar {export} {import} file_name="symmetry-lab-sequence.json" title="sequences" {link_note} />
-            </div>
-            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
-            <div class="lab-top seq-top">
-                <InputPanel input={state.input.clone()} input_rev={state.input_rev} source={state.source.clone()} sampling={state.sampling}
-                    pad={state.pad} can_undo={state.can_undo()} cursor={cursor_beats} dispatch={state.dispatcher()} />
-                <TransformPanel g={state.g.clone()} inputs={views.as_ref().as_ref().map(|v| v.inputs.clone())}
-                    cursor={Some(s as f64 + 1.0)} pad={state.pad} dispatch={state.dispatcher()} />
-                <ModelPanel cfg={state.cfg} dispatch={state.dispatcher()} />
-            </div>
+        <LabFrame class="sequence-lab" title="Sequences: RNNs, delays and time warping"
+            lead="Delay a signal inside its left padding, or play it A times slower, and compare a plain RNN, a gated RNN and an LSTM: which states move with the input, which final states stay put, and why only a gate can follow a change of speed."
+            {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} {controls} {strip}>
             <div class="lab-status">
                 <ComputeTime ms={state.compute_ms} />
-                if let Some(c) = overall {
-                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
-                        { format!("The {}'s final state is {} under g (invariance error {}).", state.cfg.arch.name(), c.verdict.as_str(), human_number(c.invariance_error)) }
-                    </span>
-                }
                 // The first run also pays for compiling the WebAssembly it touches:
                 // only later runs say whether a setting is heavy.
                 if state.compute_ms > 16.0 && state.runs_rev > 1 {
@@ -210,13 +255,14 @@ pub fn SequenceLab() -> Html {
             <PlayerBar player={*player} {len} where_text={where_text} dispatch={player.dispatcher()} />
             if let Some(v) = (*views).clone() {
                 <StatesPanel views={v} model={state.cfg.arch.name()} cursor_x={cursor_x}
-                    cursor_gx={(s as f64 + 0.5) / len as f64} cursor_step={s as f64 + 1.0} />
+                    cursor_gx={(s as f64 + 0.5) / len as f64} cursor_step={s as f64 + 1.0}
+                    delay={time_axis::has_delay(&state.g)} pad={state.pad} />
             }
             <div class="seq-charts">
                 <S1Panel sweep={state.s1.clone()} cfg={state.cfg} pad={state.pad} delay={state.s1_delay()}
                     g_has_delay={time_axis::has_delay(&state.g)} steps={state.input.shape()[0]} />
                 <S2Panel sweep={state.s2.clone()} cfg={state.cfg} {factor} {measured} max_factor={s2_max_factor(&state)} />
             </div>
-        </section>
+        </LabFrame>
     }
 }

@@ -1,7 +1,7 @@
 //! The three models side by side, each with its per-layer checks in the
 //! shared readout format (the cell's state trajectory, then its final
 //! state) and the words that go with the measured verdicts. Picking a card
-//! shows that model in the time views above.
+//! shows that model in the compare strip and the time views.
 
 use super::explain::explain;
 use super::state::Runs;
@@ -65,7 +65,7 @@ pub fn ModelChecks(p: &ModelChecksProps) -> Html {
                             <h3 id={format!("model-{}", arch.name())}>{ arch.name() }</h3>
                             if !note.is_empty() { <span class="chip-note">{ note }</span> }
                             <button class={classes!("toggle", active.then_some("on"))} aria-pressed={active.to_string()} onclick={pick}>
-                                { if active { "shown above" } else { "show above" } }
+                                { if active { "in the strip" } else { "show in the strip" } }
                             </button>
                         </header>
                         <p class="muted formula"><code>{ arch.summary() }</code></p>

@@ -3,7 +3,8 @@
 //! Every setting applies to all three models (they are compared side by
 //! side below); only the detailed views follow the picked one.
 
-use super::state::{Action, SeqLabState};
+use super::actions::Action;
+use super::state::SeqLabState;
 use crate::app::math;
 use crate::app::widgets::explain::Explain;
 use crate::engine::models::sequence::{BiasMode, SequenceArch, SequenceModelConfig, WeightSource};

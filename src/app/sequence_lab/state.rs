@@ -1,22 +1,21 @@
-//! The sequence lab's state and every way it can change (`Action`), as one
-//! yew reducer. An edit of the input, the padding, g or the model reruns the
+//! The sequence lab's state (the actions and the reducer are in
+//! `actions.rs`). An edit of the input, the padding, g or the model reruns the
 //! three models' checks at once (they are small: 8 units by default); picking
-//! which model to show in detail reruns nothing. The two sweep charts are
+//! which model or which layer to show in detail reruns nothing. The two sweep charts are
 //! keyed separately ([`SeqLabState::s1_key`], [`SeqLabState::s2_key`]) and
 //! filled in slices by `sweeps`, so an edit never waits for them.
 
-use super::sweeps::{Sweep, SweepPiece};
+use super::sweeps::Sweep;
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{check, BiasMode, SequenceArch, SequenceModelConfig};
 use crate::engine::pipelines::Pipelines as Report;
 use crate::engine::space::Signal;
-use crate::engine::transform::{Step, Transform};
+use crate::engine::transform::Transform;
 use crate::io::sequence_presets::{self, from_curve, pad_left, Sampling};
-use crate::io::sequence_settings::{self, h0_for, run_length_error, SequenceSettings, DEFAULT_PRESET};
+use crate::io::sequence_settings::{run_length_error, SequenceSettings, DEFAULT_PRESET};
 use crate::io::transform_edit::{self, GEdit};
 use crate::io::transform_expr::Domain;
 use std::rc::Rc;
-use yew::Reducible;
 
 /// Undo steps kept.
 const UNDO_DEPTH: usize = 40;
@@ -61,7 +60,7 @@ pub struct SeqLabState {
     pub source: Source,
     /// The drawn curve, `(beats, value)` points, when `source` is a drawing.
     pub curve: Rc<Vec<(f32, f32)>>,
-    undo: Vec<Undo>,
+    pub(super) undo: Vec<Undo>,
     pub sampling: Sampling,
     pub pad: usize,
     pub g: Transform,
@@ -81,32 +80,12 @@ pub struct SeqLabState {
     pub s2: Sweep,
     /// Bumped whenever the learner's signal changes.
     pub input_rev: u64,
-}
-
-/// Everything a learner can do in the sequence lab.
-pub enum Action {
-    /// Apply URL settings (on load, or when the learner pastes a link).
-    ApplySettings(SequenceSettings, Vec<String>),
-    LoadPreset(String),
-    /// A stroke starts on the drawing surface: remember the input for undo.
-    BeginStroke,
-    /// Draw a segment between two `(beats, value)` points.
-    Stroke((f32, f32), (f32, f32)),
-    /// A flat zero signal.
-    Clear,
-    Undo,
-    SetSampling(Sampling),
-    SetPad(usize),
-    PushStep(Step),
-    RemoveStep(usize),
-    ClearTransform,
-    SetTransformText(String),
-    SetModel(SequenceModelConfig),
-    /// Results of one slice of a sweep (ignored when its key is stale).
-    Sweep(SweepPiece),
-    /// Show why a file was refused (the view is kept).
-    Refuse(String),
-    DismissError,
+    /// The layer the compare strip shows, once the learner picked one (the
+    /// first layer that is not exact until then). Kept when the learner
+    /// switches between the three models: their layers are the same two
+    /// (the state trajectory, then the final state), so the strip keeps
+    /// comparing like with like.
+    pub shown: Option<usize>,
 }
 
 impl SeqLabState {
@@ -148,6 +127,7 @@ impl SeqLabState {
             s1: Sweep::default(),
             s2: Sweep::default(),
             input_rev: 0,
+            shown: None,
         };
         s.recompute();
         s.s1_key = 1;
@@ -202,7 +182,7 @@ impl SeqLabState {
     }
 
     /// Run the three models on the padded input and g·x.
-    fn recompute(&mut self) {
+    pub(super) fn recompute(&mut self) {
         let t0 = now_ms();
         let x = pad_left(&self.input, self.pad);
         let models: Result<Vec<ModelRun>, String> = SequenceArch::ALL
@@ -223,14 +203,14 @@ impl SeqLabState {
         self.revision += 1;
     }
 
-    fn set_input(&mut self, input: Signal, source: Source, curve: Rc<Vec<(f32, f32)>>) {
+    pub(super) fn set_input(&mut self, input: Signal, source: Source, curve: Rc<Vec<(f32, f32)>>) {
         self.input = Rc::new(input);
         self.source = source;
         self.curve = curve;
         self.input_rev += 1;
     }
 
-    fn push_undo(&mut self) {
+    pub(super) fn push_undo(&mut self) {
         self.undo.push((self.input.clone(), self.source.clone(), self.curve.clone(), self.sampling));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
@@ -238,7 +218,7 @@ impl SeqLabState {
     }
 
     /// A transformation-bar edit: the new g (if it acts here), or why not.
-    fn edit_g(&mut self, edit: GEdit) {
+    pub(super) fn edit_g(&mut self, edit: GEdit) {
         match transform_edit::apply(&self.g, edit, Domain::Sequence) {
             Ok(g) => {
                 if self.set_g(g) {
@@ -250,7 +230,7 @@ impl SeqLabState {
     }
 
     /// Accept a new g only if the run stays within the lab's size.
-    fn set_g(&mut self, g: Transform) -> bool {
+    pub(super) fn set_g(&mut self, g: Transform) -> bool {
         if let Some(e) = run_length_error(self.sampling.steps(), self.pad, &g) {
             self.error = Some(format!("{e}. Your transformation was kept."));
             return false;
@@ -261,7 +241,7 @@ impl SeqLabState {
     }
 
     /// The signal for the current source at `sampling`.
-    fn render(&self, sampling: Sampling) -> Result<Signal, String> {
+    pub(super) fn render(&self, sampling: Sampling) -> Result<Signal, String> {
         match &self.source {
             Source::Preset(p) => sequence_presets::render(p, sampling)
                 .ok_or_else(|| format!("There is no sequence preset called “{p}”.")),
@@ -279,7 +259,7 @@ impl SeqLabState {
         self.input.data.iter().enumerate().map(|(t, &v)| ((t as f32 + 0.5) / rate, v)).collect()
     }
 
-    fn stroke(&mut self, a: (f32, f32), b: (f32, f32)) {
+    pub(super) fn stroke(&mut self, a: (f32, f32), b: (f32, f32)) {
         let d = self.input.shape()[0] as f32 / self.sampling.rate.max(1e-6);
         let clamp = |p: (f32, f32)| (p.0.clamp(0.0, d), p.1.clamp(-1.0, 1.0));
         let (a, b) = (clamp(a), clamp(b));
@@ -302,7 +282,7 @@ impl SeqLabState {
 
     /// Refresh the sweep keys after an action: a sweep restarts only when
     /// something it depends on changed.
-    fn refresh_keys(&mut self, before: &SeqLabState) {
+    pub(super) fn refresh_keys(&mut self, before: &SeqLabState) {
         if self.s1_signature() != before.s1_signature() {
             self.s1_key += 1;
             self.s1.start(self.s1_key);
@@ -314,145 +294,11 @@ impl SeqLabState {
     }
 }
 
-fn join_errors(errors: Vec<String>) -> Option<String> {
+pub(super) fn join_errors(errors: Vec<String>) -> Option<String> {
     (!errors.is_empty()).then(|| errors.join(" "))
 }
 
 /// Milliseconds from the page's clock (0 where there is none).
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-impl Reducible for SeqLabState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::ApplySettings(settings, errors) => {
-                let mut errors = errors;
-                if let Some(e) = run_length_error(settings.sampling.steps(), settings.pad, &settings.g) {
-                    errors.push(format!("These settings were not applied: {e}."));
-                } else {
-                    let resampled = s.sampling != settings.sampling;
-                    s.sampling = settings.sampling;
-                    s.pad = settings.pad;
-                    s.g = settings.g;
-                    s.cfg = settings.model;
-                    // A link (or an imported state) carrying a drawn signal.
-                    let drawn = settings.curve.filter(|c| *c != s.curve);
-                    let source = match settings.preset {
-                        Some(p) => Source::Preset(p),
-                        None if drawn.is_some() => Source::Drawing,
-                        None => s.source.clone(),
-                    };
-                    if source != s.source || resampled || drawn.is_some() {
-                        s.push_undo();
-                        let old_curve = s.curve.clone();
-                        if let Some(c) = drawn {
-                            s.curve = c;
-                        }
-                        let old = std::mem::replace(&mut s.source, source);
-                        match s.render(s.sampling) {
-                            Ok(x) => {
-                                let curve = s.curve.clone();
-                                let src = s.source.clone();
-                                s.set_input(x, src, curve);
-                            }
-                            Err(e) => {
-                                s.source = old;
-                                s.curve = old_curve;
-                                errors.push(e);
-                            }
-                        }
-                    }
-                }
-                s.error = join_errors(errors);
-                s.recompute();
-            }
-            Action::LoadPreset(name) => match sequence_presets::render(&name, s.sampling) {
-                Some(x) => {
-                    s.push_undo();
-                    s.set_input(x, Source::Preset(name), Rc::new(Vec::new()));
-                    s.error = None;
-                    s.recompute();
-                }
-                None => s.error = Some(format!("There is no sequence preset called “{name}”.")),
-            },
-            Action::BeginStroke => s.push_undo(),
-            Action::Stroke(a, b) => {
-                s.stroke(a, b);
-                s.recompute();
-            }
-            Action::Clear => {
-                s.push_undo();
-                let d = s.sampling.duration;
-                let curve = vec![(0.0, 0.0), (d, 0.0)];
-                if let Ok(x) = from_curve(&curve, s.sampling) {
-                    s.set_input(x, Source::Drawing, Rc::new(curve));
-                    s.recompute();
-                }
-            }
-            Action::Undo => {
-                if let Some((input, source, curve, sampling)) = s.undo.pop() {
-                    if run_length_error(input.shape()[0], s.pad, &s.g).is_none() {
-                        s.sampling = sampling;
-                        s.set_input(input.as_ref().clone(), source, curve);
-                        s.recompute();
-                    }
-                }
-            }
-            Action::SetSampling(sampling) => {
-                if let Some(e) = run_length_error(sampling.steps(), s.pad, &s.g) {
-                    s.error = Some(format!("That length was not applied: {e}."));
-                } else {
-                    match s.render(sampling) {
-                        Ok(x) => {
-                            s.sampling = sampling;
-                            let (src, curve) = (s.source.clone(), s.curve.clone());
-                            s.set_input(x, src, curve);
-                            s.error = None;
-                            s.recompute();
-                        }
-                        Err(e) => s.error = Some(e),
-                    }
-                }
-            }
-            Action::SetPad(pad) => {
-                let pad = pad.min(sequence_settings::MAX_PAD);
-                if let Some(e) = run_length_error(s.sampling.steps(), pad, &s.g) {
-                    s.error = Some(format!("That padding was not applied: {e}."));
-                } else {
-                    s.pad = pad;
-                    s.recompute();
-                }
-            }
-            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
-            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
-            Action::ClearTransform => s.edit_g(GEdit::Clear),
-            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
-            Action::SetModel(cfg) => {
-                let cfg = SequenceModelConfig { h0: h0_for(cfg.bias), ..cfg };
-                let only_arch = SequenceModelConfig { arch: s.cfg.arch, ..cfg } == s.cfg;
-                s.cfg = cfg;
-                if only_arch {
-                    // Every model already ran: only the detailed view changes.
-                    s.revision += 1;
-                } else {
-                    s.recompute();
-                }
-            }
-            Action::Sweep(piece) => {
-                match piece.chart {
-                    super::sweeps::Chart::S1 => s.s1.absorb(piece),
-                    super::sweeps::Chart::S2 => s.s2.absorb(piece),
-                }
-                return Rc::new(s);
-            }
-            Action::Refuse(message) => s.error = Some(message),
-            Action::DismissError => s.error = None,
-        }
-        s.refresh_keys(&self);
-        Rc::new(s)
-    }
 }

@@ -1,4 +1,5 @@
-//! The hidden state of the picked model unrolled over time: heatmaps
+//! The hidden state of the picked model unrolled over time, after the
+//! inputs x and g·x on the common clock of g·x: heatmaps
 //! (units × time) for x on its own clock and, on g·x's clock, for g·x, for
 //! x's states moved by g, and their difference; then the most active units
 //! as lines on the common clock. A cursor marks the step-through instant.
@@ -49,6 +50,19 @@ pub struct StatesPanelProps {
     pub cursor_gx: f64,
     /// The cursor on the lines chart (step of g·x, 1-based).
     pub cursor_step: f64,
+    /// Whether g delays the signal, and the steps of left padding (both shaded).
+    pub delay: bool,
+    pub pad: usize,
+}
+
+/// What the shaded ranges of the inputs chart are, if there are any.
+fn shading_note(delay: bool, padding: bool) -> Option<&'static str> {
+    match (delay, padding) {
+        (true, true) => Some("Shaded on the left: the delay (darker), then the left padding."),
+        (true, false) => Some("Shaded on the left: the delay."),
+        (false, true) => Some("Shaded on the left: the left padding."),
+        (false, false) => None,
+    }
 }
 
 #[component]
@@ -58,6 +72,11 @@ pub fn StatesPanel(p: &StatesPanelProps) -> Html {
     html! {
         <section class="panel states-panel" aria-labelledby="states-title">
             <h2 class="panel-title" id="states-title">{ format!("Hidden state of the {} over time", p.model) }</h2>
+            <LineChart data={v.inputs.clone()} cursor={Some(p.cursor_step)} width={1200} height={220} class="inputs-chart"
+                caption="The input x and the transformed input g·x on the clock of g·x" />
+            if let Some(text) = shading_note(p.delay, p.pad > 0) {
+                <p class="muted small">{ text }</p>
+            }
             <div class="heat-grid">
                 <HeatStrip title="f(x): states for x" plane={v.fx.clone()} scale={v.scale} cursor={p.cursor_x} note="x's own clock" />
                 <HeatStrip title="f(g·x): states for g·x" plane={v.fgx.clone()} scale={v.scale} cursor={Some(p.cursor_gx)} />

@@ -1,12 +1,15 @@
-//! The run's settings and the training buttons. Every control is a native
-//! form element (keyboard operable, labelled); a g the parser refuses is
-//! reported in the alert and the current one kept.
+//! The run's settings, the training buttons and the run's progress, and the
+//! test letter the strip checks. Every control is a native form element
+//! (keyboard operable, labelled); a value the parser refuses is reported in
+//! the alert and the current one kept. The test transformation g has its own
+//! panel (`transform_bar`).
 
 use super::state::{Action, TrainState};
+use crate::app::widgets::compute_time::ComputeTime;
 use crate::engine::models::image::ImageArch;
 use crate::engine::train::AugGroup;
+use crate::engine::train::CLASS_NAMES;
 use crate::io::train_settings::{TrainSettings, MAX_EPOCHS};
-use crate::io::transform_expr::{self, Domain};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -29,6 +32,9 @@ fn select_value(e: &Event) -> String {
 fn input_value(e: &Event) -> String {
     e.target_dyn_into::<HtmlInputElement>().map(|s| s.value()).unwrap_or_default()
 }
+
+/// Test letters the strip can be pointed at.
+pub const SAMPLES_SHOWN: usize = 4;
 
 #[component]
 pub fn Controls(p: &ControlsProps) -> Html {
@@ -54,11 +60,6 @@ pub fn Controls(p: &ControlsProps) -> Html {
             .ok_or("unknown group".into())
     }));
     let on_copies = apply(edit(|n, v| v.parse().map(|c| n.copies = c).map_err(|_| "copies: a whole number".into())));
-    let on_g = apply(edit(|n, v| {
-        transform_expr::parse(v, Domain::Image)
-            .map(|g| n.g = g)
-            .map_err(|e| format!("The transformation “{v}” was not understood: {e}."))
-    }));
     let on_seed = apply(edit(|n, v| {
         v.parse::<u32>()
             .map(|x| n.seed = x as u64)
@@ -81,6 +82,13 @@ pub fn Controls(p: &ControlsProps) -> Html {
         html! { <button type="button" onclick={Callback::from(move |_| d.dispatch(action()))} {disabled} title={what}>{ label }</button> }
     };
     let (epochs, ready) = (st.epochs(), st.ready());
+    let prepared = st.trainer.as_ref().map_or((0, 0), |t| t.borrow().prepared());
+    // The class of each test letter the strip can show.
+    let letters: Vec<&str> = st
+        .trainer
+        .as_ref()
+        .map(|t| t.borrow().test.labels.iter().take(SAMPLES_SHOWN).map(|&c| CLASS_NAMES[c]).collect())
+        .unwrap_or_default();
     let target = st.next_target();
     let max_copies = s.group.order() - 1;
     html! {
@@ -101,9 +109,6 @@ pub fn Controls(p: &ControlsProps) -> Html {
                 </label>
             </div>
             <div class="tools">
-                <label>{ "Test g = " }
-                    <input type="text" class="g-input" data-testid="train-g" value={s.g.to_string()} aria-label="Transformation g applied to the test letters" onchange={on_g.reform(|e: Event| input_value(&e))} />
-                </label>
                 <label>{ "seed " }
                     <input type="number" min="0" value={s.seed.to_string()} aria-label="Random seed of data, body and head" onchange={on_seed.reform(|e: Event| input_value(&e))} />
                 </label>
@@ -125,7 +130,26 @@ pub fn Controls(p: &ControlsProps) -> Html {
                         <option value="off" selected={!s.aug}>{ "plain head" }</option>
                     </select>
                 </label>
-                if !ready { <span class="muted">{ "preparing features…" }</span> }
+            </div>
+            <div class="lab-status train-status">
+                <span data-testid="train-progress" data-epoch={epochs.to_string()} data-ready={ready.to_string()} data-running={st.running.to_string()} aria-live="polite">
+                    { if ready { format!("epoch {epochs}") } else { format!("features {} / {}", prepared.0, prepared.1) } }
+                    if st.running && ready { { format!(" → {}", st.stop_at) } }
+                </span>
+                <progress max={st.stop_at.max(1).to_string()} value={epochs.min(st.stop_at.max(1)).to_string()} aria-label="Training progress" />
+                <ComputeTime ms={st.compute_ms} />
+                <span class="muted">{ format!("longest tick {:.1} ms", st.longest_ms) }</span>
+            </div>
+            <div class="tools sample-pick" role="group" aria-label="Test letter checked in the strip">
+                <span class="muted">{ "Test letter x: " }</span>
+                { for (0..SAMPLES_SHOWN).map(|i| {
+                    let d = st.dispatcher();
+                    let on = st.sample == i;
+                    let class = letters.get(i).copied().unwrap_or("?");
+                    html! { <button type="button" class={classes!("toggle", on.then_some("on"))} aria-pressed={on.to_string()}
+                        title={format!("check test letter {} ({class})", i + 1)}
+                        onclick={Callback::from(move |_| d.dispatch(Action::Sample(i)))}>{ format!("{} ({class})", i + 1) }</button> }
+                }) }
             </div>
         </div>
     }

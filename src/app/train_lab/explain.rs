@@ -1,34 +1,70 @@
-//! The lab's words: what augmentation buys and costs, and a verdict sentence
-//! that agrees with the numbers measured in this run.
+//! The lab's words: what augmentation buys and costs, and a sentence on the
+//! run's numbers. The sentence reports the measured mean invariance errors
+//! of both heads and compares them; it does not hand out verdicts (those
+//! belong to the per-layer checks of one test letter, in the strip).
 
-use crate::engine::check::{Verdict, EXACT};
+use crate::app::widgets::layer_check::human_number;
+use crate::engine::check::EXACT;
 use crate::engine::models::image::ImageArch;
 use crate::engine::train::trainer::{AUGMENTED, PLAIN};
-use crate::engine::train::EpochStats;
+use crate::engine::train::{AugGroup, EpochStats};
+use crate::engine::transform::Transform;
 use yew::prelude::*;
 
+/// What the sentence needs besides the numbers.
+pub struct RunFacts<'a> {
+    pub arch: ImageArch,
+    pub copies: usize,
+    pub group: AugGroup,
+    pub g: &'a Transform,
+    /// Whether g is one of the group's elements (the copies can show it).
+    pub g_in_group: bool,
+    /// Whether g leaves every image as it is.
+    pub g_is_identity: bool,
+}
+
 /// One or two sentences on the current numbers.
-pub fn verdict_text(s: &EpochStats, arch: ImageArch, copies: usize) -> String {
+pub fn verdict_text(s: &EpochStats, f: &RunFacts) -> String {
     let (p, a) = (s.invariance[PLAIN], s.invariance[AUGMENTED]);
+    if f.g_is_identity {
+        return format!("g = {} leaves the test letters as they are: both heads give the same scores for x and g·x, trivially. Pick a g that moves the letters.", f.g);
+    }
     if p < EXACT && a < EXACT {
         return format!(
-            "Both heads are exactly invariant (error below 1e-4) at every epoch, even before training: the {} body already forgets g, so the head never sees a difference. Built in, not learned.",
-            arch.name()
+            "Both heads' mean invariance error is below 1e-4 (plain {}, augmented {}) at epoch {}: the {} body already forgets g, so the head never sees a difference. Built in, not learned.",
+            human_number(p),
+            human_number(a),
+            s.epoch,
+            f.arch.name()
+        );
+    }
+    if s.epoch == 0 {
+        return format!(
+            "Epoch 0: both heads start from the same random weights, so their mean invariance errors under g are the same ({}). Train to see what the copies change.",
+            human_number(p)
         );
     }
     let mut t = format!(
-        "After {} epochs the plain head's invariance error is {:.3} and the augmented head's {:.3} ({}).",
+        "After {} epochs the mean invariance error under g over the test letters is {} for the plain head and {} for the augmented head.",
         s.epoch,
-        p,
-        a,
-        Verdict::from_errors(a, None, f64::INFINITY)
+        human_number(p),
+        human_number(a)
     );
-    if copies == 0 {
+    if f.copies == 0 {
         t.push_str(" With 0 copies both heads see the same data: there is nothing to learn the symmetry from.");
     } else if a < p {
-        t.push_str(" The copies taught the head to ignore g, approximately: the error falls but does not reach 0.");
+        t.push_str(&format!(
+            " The copies lowered it by {:.0} %: the augmented head learned to give moved letters closer scores, but the error is not 0 — learned from data, not built in.",
+            100.0 * (1.0 - a / p.max(1e-300))
+        ));
+    } else if !f.g_in_group {
+        t.push_str(&format!(
+            " The copies did not lower it: g = {} is not one of the {}, so no copy ever showed it.",
+            f.g,
+            f.group.title()
+        ));
     } else {
-        t.push_str(" The copies did not help here: is g in the augmentation group?");
+        t.push_str(" The copies did not lower it yet, although g is one of the copies' transformations: train longer, or use more copies.");
     }
     t
 }

@@ -1,29 +1,64 @@
 //! The augmentation lab (`#/train`): two linear heads on one fixed body,
 //! trained side by side with and without transformed copies of the data, and
 //! the invariance error they reach, against an architecture that is
-//! invariant by construction. Training runs in ticks of about 12 ms, one per
-//! animation frame, so the page never freezes.
+//! invariant by construction. The lab frame holds the run's controls and the
+//! test transformation in its side bar; the compare strip checks body +
+//! head on one test letter layer by layer (x, g·x, the head's verdict and
+//! answer); the run's table and curves, the training letters and every
+//! layer's readout follow below. Training runs in ticks of about 12 ms, one
+//! per animation frame, so the page never freezes.
 
 mod charts;
 mod controls;
 mod explain;
 mod samples;
 mod state;
+mod strip;
+mod transform_bar;
 
+use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::alert::Alert;
-use crate::app::widgets::compute_time::ComputeTime;
-use crate::app::widgets::layer_check::{attr_number, LayerCheckProps, LayerCheckReadout};
-use crate::engine::train::trainer::{AUGMENTED, PLAIN};
+use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
+use crate::app::widgets::heatmap::{Heatmap, Plane};
+use crate::app::widgets::lab_frame::LabFrame;
+use crate::app::widgets::layer_check::{attr_number, human_number, LayerCheckProps, LayerCheckReadout};
+use crate::app::widgets::prediction::Prediction;
+use crate::app::widgets::share_bar::ShareBarProps;
+use crate::engine::prediction::HeadAnswer;
+use crate::engine::space::Signal;
+use crate::engine::train::trainer::{Trainer, AUGMENTED, PLAIN};
+use crate::engine::train::CLASS_NAMES;
+use crate::engine::transform::Transform;
 use crate::io::train_settings;
+use crate::viz::colormap::{ColorMap, Scale};
 use charts::{Accuracy, Curves, HEAD_NAMES};
 use controls::Controls;
+use explain::RunFacts;
 use state::{Action, TrainState};
 use std::rc::Rc;
+use transform_bar::TransformBar;
 use yew::prelude::*;
 
-/// Test samples the per-layer check can be pointed at.
-const SAMPLES_SHOWN: usize = 4;
+/// A `(1, H, W)` letter as a plane.
+fn letter_plane(x: &Signal) -> Option<Plane> {
+    let s = x.data.shape();
+    let (h, w) = (s[s.len() - 2], s[s.len() - 1]);
+    x.data.clone().into_shape_with_order((h, w)).ok().map(|a| Plane(Rc::new(a)))
+}
+
+/// `(m, t mod n)`: g's action on an `n × n` picture, when it is a lattice map.
+fn normal_form(g: &Transform, n: i64) -> Option<(crate::engine::grid_group::Mat2, (i64, i64))> {
+    g.image_normal_form().map(|(m, t)| (m, (t.0.rem_euclid(n), t.1.rem_euclid(n))))
+}
+
+/// Whether g is one of the augmentation group's elements, and whether it is the identity.
+fn g_facts(t: &Trainer) -> (bool, bool) {
+    let n = t.cfg.size.max(16) as i64;
+    let Some(nf) = normal_form(&t.cfg.g, n) else { return (false, false) };
+    let in_group = t.group.iter().any(|e| normal_form(e, n) == Some(nf));
+    let identity = normal_form(&Transform::identity(), n) == Some(nf);
+    (in_group, identity)
+}
 
 #[component]
 pub fn TrainLab() -> Html {
@@ -57,7 +92,7 @@ pub fn TrainLab() -> Html {
         });
     }
 
-    let (history, rows, prepared) = {
+    let (history, rows) = {
         let t = state.trainer.clone();
         let tick = state.tick;
         let history = use_memo(tick, |_| Rc::new(t.as_ref().map(|t| t.borrow().history.clone()).unwrap_or_default()));
@@ -65,40 +100,142 @@ pub fn TrainLab() -> Html {
         let rows = use_memo(state.trainer.as_ref().map(|t| Rc::as_ptr(t) as usize), move |_| {
             Rc::new(t2.as_ref().map(|t| samples::rows(&t.borrow())).unwrap_or_default())
         });
-        let prepared = state.trainer.as_ref().map_or((0, 0), |t| t.borrow().prepared());
-        ((*history).clone(), (*rows).clone(), prepared)
+        ((*history).clone(), (*rows).clone())
     };
     let last = history.last().copied();
     let d = state.dispatcher();
     let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
     let g = state.settings.g.to_string();
-    let epochs = state.epochs();
     let head = state.head();
+    let (g_in_group, g_is_identity) = state.trainer.as_ref().map_or((false, false), |t| g_facts(&t.borrow()));
 
-    html! {
-        <section class="page lab train-lab" aria-labelledby="train-title">
-            <div class="lab-intro">
-                <h1 id="train-title">{ "Data augmentation" }</h1>
-                <p class="lead">{ "Instead of building a symmetry into the layers, show the network transformed copies of its data. Two linear heads learn to tell the letters F, L, P and T apart from the same fixed features: the plain head sees each training letter once, the augmented head also sees its copies. Then both are tested on letters moved by g." }</p>
-            </div>
-            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
+    // The strip: body + the chosen head on one test letter.
+    let report = state.report.clone();
+    let checks = report.as_ref().map(|r| r.checks.as_slice()).unwrap_or(&[]);
+    let layers: Vec<LayerCheckProps> = checks.iter().map(LayerCheckProps::from_check).collect();
+    let shown = state.shown.unwrap_or_else(|| default_layer(&layers)).min(layers.len().saturating_sub(1));
+    let pics = {
+        let report = report.clone();
+        use_memo((state.tick, shown), move |(_, k)| report.as_ref().and_then(|r| strip::layer_pics(r, *k)))
+    };
+    let (panels, note) = pics.as_ref().as_ref().map(|p| strip::panels(p, shown)).unwrap_or_default();
+    // The letter and its moved copy: from the check, or straight from the data while features are prepared.
+    let letters = {
+        let (t, sample, g) = (state.trainer.clone(), state.sample, state.settings.g.clone());
+        let report = report.clone();
+        use_memo((state.tick, sample), move |_| match &report {
+            Some(r) => (letter_plane(&r.x), letter_plane(&r.gx)),
+            None => {
+                let x = t.as_ref().and_then(|t| t.borrow().test.images.get(sample).cloned());
+                let gx = x.as_ref().and_then(|x| g.act(x).ok());
+                (x.as_ref().and_then(letter_plane), gx.as_ref().and_then(letter_plane))
+            }
+        })
+    };
+    let ink = Scale { map: ColorMap::Ink, lo: 0.0, hi: 1.0 };
+    let picture = |p: &Option<Plane>, what: &str| match p {
+        Some(plane) => {
+            html! { <Heatmap plane={plane.clone()} scale={ink} label={what.to_string()} class="input-image" /> }
+        }
+        None => html! { <p class="no-action-box">{ "no letter yet" }</p> },
+    };
+    let class = state
+        .trainer
+        .as_ref()
+        .and_then(|t| t.borrow().test.labels.get(state.sample).map(|&c| CLASS_NAMES[c]))
+        .unwrap_or("?");
+    let x_view = picture(&letters.0, &format!("test letter {} ({class})", state.sample + 1));
+    let gx_view = picture(&letters.1, &format!("test letter {} moved by g = {g}", state.sample + 1));
+    let answer = report.as_ref().and_then(|r| {
+        let (fx, fgx) = (r.trace_x.last()?, r.trace_gx.last()?);
+        let (sx, sgx): (Vec<f32>, Vec<f32>) = (fx.data.iter().copied().collect(), fgx.data.iter().copied().collect());
+        HeadAnswer::of(&sx, &sgx)
+    });
+    let epochs = state.epochs();
+    let which = format!(
+        "{} body + {} after {} epoch{}, test letter {} ({class}).",
+        state.settings.arch.name(),
+        HEAD_NAMES[head],
+        epochs,
+        if epochs == 1 { "" } else { "s" },
+        state.sample + 1
+    );
+    let head_extra = html! {
+        <div class="train-answer">
+            if let Some(answer) = answer {
+                <Prediction labels={CLASS_NAMES.iter().map(|c| c.to_string()).collect::<Vec<_>>()} {answer} />
+            }
+            <p class="muted strip-which">{ which }</p>
+        </div>
+    };
+    let preparing = state.trainer.as_ref().map(|t| {
+        let (done, total) = t.borrow().prepared();
+        format!("Preparing the features: {done} of {total} letters through the body…")
+    });
+    let on_show = {
+        let d = state.dispatcher();
+        Callback::from(move |k: usize| d.dispatch(Action::Show(k)))
+    };
+    let strip = html! {
+        <CompareStrip x={x_view} gx={gx_view} g={g.clone()} {layers} selected={shown} on_select={on_show} {panels}
+            note={note.map(AttrValue::from)} {head_extra}
+            empty={state.error.clone().or(preparing).map(AttrValue::from)} />
+    };
+
+    let export = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let (r, t) = (state.report.as_ref()?, state.trainer.as_ref()?);
+            let model = t.borrow().model(state.head());
+            let pipes = Pipes {
+                input: &r.x,
+                transformed: &r.gx,
+                g: &state.settings.g,
+                model: &model,
+                trace_x: &r.trace_x,
+                trace_gx: &r.trace_gx,
+                checks: &r.checks,
+            };
+            Some(share::export_json("train", pipes))
+        })
+    };
+    let import = {
+        let d = state.dispatcher();
+        share::importer(Callback::from(move |e| d.dispatch(Action::Refuse(e))))
+    };
+    let share = ShareBarProps {
+        export,
+        import,
+        file_name: "symmetry-lab-train.json".into(),
+        title: "data augmentation".into(),
+        link_note: None,
+    };
+    let controls = html! {
+        <>
             <div class="panel">
                 <h2 class="panel-title">{ "The run" }</h2>
                 <Controls state={state.clone()} />
-                <div class="lab-status">
-                    <span data-testid="train-progress" data-epoch={epochs.to_string()} data-ready={state.ready().to_string()} data-running={state.running.to_string()} aria-live="polite">
-                        { if state.ready() { format!("epoch {epochs}") } else { format!("features {} / {}", prepared.0, prepared.1) } }
-                        if state.running && state.ready() { { format!(" → {}", state.stop_at) } }
-                    </span>
-                    <progress max={state.stop_at.max(1).to_string()} value={epochs.min(state.stop_at.max(1)).to_string()} aria-label="Training progress" />
-                    <ComputeTime ms={state.compute_ms} />
-                    <span class="muted">{ format!("longest tick {:.1} ms", state.longest_ms) }</span>
-                </div>
             </div>
+            <TransformBar state={state.clone()} />
+        </>
+    };
+    let facts = RunFacts {
+        arch: state.settings.arch,
+        copies: state.settings.copies_used(),
+        group: state.settings.group,
+        g: &state.settings.g,
+        g_in_group,
+        g_is_identity,
+    };
+
+    html! {
+        <LabFrame class="train-lab" title="Data augmentation"
+            lead="Instead of building a symmetry into the layers, show the network transformed copies of its data. Two linear heads on one fixed body learn the letters F, L, P and T; the augmented head also sees each letter's copies. Both are tested on letters moved by g."
+            {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} {controls} {strip}>
             if let Some(s) = last {
                 <div class="panel train-results">
                     <h2 class="panel-title">{ format!("After {} epochs", s.epoch) }</h2>
-                    <table class="head-table">
+                    <div class="table-scroll"><table class="head-table">
                         <thead><tr><th>{ "head" }</th><th>{ "loss" }</th><th>{ "accuracy on x" }</th><th>{ "accuracy on g·x" }</th><th>{ "invariance error under g" }</th></tr></thead>
                         <tbody>
                             { for [PLAIN, AUGMENTED].into_iter().map(|k| html! {
@@ -109,12 +246,12 @@ pub fn TrainLab() -> Html {
                                     <td>{ format!("{:.3}", s.loss[k]) }</td>
                                     <td>{ format!("{:.0}%", 100.0 * s.acc_x[k]) }</td>
                                     <td>{ format!("{:.0}%", 100.0 * s.acc_gx[k]) }</td>
-                                    <td>{ crate::app::widgets::layer_check::human_number(s.invariance[k]) }</td>
+                                    <td>{ human_number(s.invariance[k]) }</td>
                                 </tr>
                             }) }
                         </tbody>
-                    </table>
-                    <p class="train-verdict" aria-live="polite">{ explain::verdict_text(&s, state.settings.arch, state.settings.copies_used()) }</p>
+                    </table></div>
+                    <p class="train-verdict" data-testid="train-summary" aria-live="polite">{ explain::verdict_text(&s, &facts) }</p>
                     <div class="train-charts">
                         <Curves history={history.clone()} g={g.clone()} />
                         <div>
@@ -130,21 +267,15 @@ pub fn TrainLab() -> Html {
                     <samples::Samples rows={rows} />
                 </div>
                 <div class="panel">
-                    <h2 class="panel-title">{ format!("Per-layer check of body + {}", HEAD_NAMES[head]) }</h2>
-                    <div class="tools" role="group" aria-label="Test letter to check">
-                        { for (0..SAMPLES_SHOWN).map(|i| {
-                            let d = state.dispatcher();
-                            html! { <button type="button" aria-pressed={(state.sample == i).to_string()} onclick={Callback::from(move |_| d.dispatch(Action::Sample(i)))}>{ format!("test letter {}", i + 1) }</button> }
-                        }) }
-                    </div>
+                    <h2 class="panel-title">{ format!("Per-layer check of body + {}, test letter {}", HEAD_NAMES[head], state.sample + 1) }</h2>
                     <div class="train-checks">
-                        { for state.report.iter().flat_map(|r| r.checks.iter()).map(|c| html! {
+                        { for checks.iter().map(|c| html! {
                             <div class="check-row"><span class="check-label">{ c.label.clone() }</span><LayerCheckReadout ..LayerCheckProps::from_check(c) /></div>
                         }) }
                     </div>
                 </div>
             </div>
             <explain::Why />
-        </section>
+        </LabFrame>
     }
 }

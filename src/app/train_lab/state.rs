@@ -37,6 +37,10 @@ pub struct TrainState {
     /// The test sample of the per-layer check.
     pub sample: usize,
     pub report: Option<Rc<Report>>,
+    /// The layer the compare strip shows, once the learner picked one (the
+    /// first layer that is not exact until then); forgotten when the body
+    /// changes (its layers do).
+    pub shown: Option<usize>,
 }
 
 pub enum Action {
@@ -51,6 +55,8 @@ pub enum Action {
     Step,
     Tick,
     Sample(usize),
+    /// Show this layer in the compare strip.
+    Show(usize),
     DismissError,
 }
 
@@ -68,6 +74,7 @@ impl TrainState {
             longest_ms: 0.0,
             sample: 0,
             report: None,
+            shown: None,
         };
         s.restart();
         s.error = (!errors.is_empty()).then(|| errors.join(" ")).or(s.error);
@@ -177,6 +184,9 @@ impl Reducible for TrainState {
                 if settings != s.settings {
                     s.revision += 1;
                 }
+                if settings.arch != s.settings.arch {
+                    s.shown = None;
+                }
                 s.settings = settings;
                 if same_run {
                     s.recheck();
@@ -209,6 +219,7 @@ impl Reducible for TrainState {
                 s.sample = i;
                 s.recheck();
             }
+            Action::Show(k) => s.shown = Some(k),
             Action::DismissError => s.error = None,
         }
         Rc::new(s)
@@ -230,6 +241,7 @@ impl TrainState {
             longest_ms: self.longest_ms,
             sample: self.sample,
             report: self.report.clone(),
+            shown: self.shown,
         }
     }
 }
@@ -238,6 +250,7 @@ impl PartialEq for TrainState {
     fn eq(&self, other: &Self) -> bool {
         self.tick == other.tick
             && self.revision == other.revision
+            && self.shown == other.shown
             && self.running == other.running
             && self.error == other.error
     }
