@@ -27,11 +27,24 @@ pub struct LabFrameProps {
     /// Everything below the strip: the layer rows and the analyses.
     #[prop_or_default]
     pub children: Html,
+    /// Start with the controls folded on narrow screens (at most 1000 px
+    /// wide, where they stand above the strip), so the strip is on the
+    /// first screen; a tap on "Input, g and model" opens them.
+    #[prop_or_default]
+    pub collapse_narrow: bool,
+}
+
+/// The window is at most 1000 CSS pixels wide (the side bar's breakpoint).
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 1000px)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 #[component]
 pub fn LabFrame(p: &LabFrameProps) -> Html {
     let share = &p.share;
+    // Decided once, at the first render: later renders leave the learner's
+    // choice alone.
+    let open = *use_state(|| !(p.collapse_narrow && narrow()));
     html! {
         <section class={classes!("page", "lab", "lab-frame", p.class.to_string())}>
             <header class="lab-head">
@@ -46,7 +59,7 @@ pub fn LabFrame(p: &LabFrameProps) -> Html {
             <Notice message={p.notice.clone()} />
             <div class="lab-body">
                 <aside class="lab-controls" aria-label="Input, transformation and model">
-                    <details class="controls-toggle" open=true>
+                    <details class="controls-toggle" {open}>
                         <summary>{ "Input, g and model" }</summary>
                         <div class="controls-inner">{ p.controls.clone() }</div>
                     </details>
