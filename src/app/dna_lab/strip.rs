@@ -1,5 +1,5 @@
 //! The DNA lab's pictures in the compare strip. For a strand layer: the most
-//! active channel in the window on screen (for an RC layer the most active
+//! active channels in the window on screen (for an RC layer the most active
 //! pair, w and RC(w), whose bands swap under rc) as tracks of f(x), f(g·x),
 //! ρ(g)f(x) and the difference, cut from the layer row's tracks so both use
 //! the same scales and nothing is recomputed. For a pooled vector or the
@@ -13,20 +13,28 @@ use crate::viz::tracks::{Track, TrackSet};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The bands the strip shows: the channel of f(x) with the most energy in
-/// the window, or the pair (w, RC(w)) with the most where channels pair up.
+/// The bands the strip shows: the pair (w, RC(w)) of f(x) with the most
+/// energy in the window where channels pair up, else the two channels with
+/// the most (in their order), so the strip keeps one height.
 fn chosen(set: &TrackSet) -> Vec<usize> {
     let energy = |i: usize| set.tracks.get(i).map_or(0.0, |t| t.values.iter().map(|v| (*v as f64).powi(2)).sum());
-    let step = if set.group == 2 { 2 } else { 1 };
-    let best = (0..set.tracks.len()).step_by(step).fold((0, -1.0), |b, i| {
-        let e = (i..i + step).map(energy).sum::<f64>();
-        if e > b.1 {
-            (i, e)
-        } else {
-            b
-        }
-    });
-    (best.0..(best.0 + step).min(set.tracks.len())).collect()
+    let n = set.tracks.len();
+    if set.group == 2 {
+        let best = (0..n).step_by(2).fold((0, -1.0), |b, i| {
+            let e = energy(i) + energy(i + 1);
+            if e > b.1 {
+                (i, e)
+            } else {
+                b
+            }
+        });
+        return (best.0..(best.0 + 2).min(n)).collect();
+    }
+    let mut order: Vec<(usize, f64)> = (0..n).map(|i| (i, energy(i))).collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut top: Vec<usize> = order.into_iter().take(2).map(|(i, _)| i).collect();
+    top.sort_unstable();
+    top
 }
 
 /// The bands `idx` of `t`, without labels (the note names them) or overlay.
@@ -73,8 +81,10 @@ fn strand_panels(v: &StrandView, k: usize) -> (Vec<Panel>, Option<String>) {
             },
         ),
     ];
+    let paired = v.fx.0.group == 2;
     let bands = match names.as_slice() {
-        [a, b] => format!("Channels {a} (top band) and {b} (bottom band), the most active pair"),
+        [a, b] if paired => format!("Channels {a} (top band) and {b} (bottom band), the most active pair"),
+        [a, b] => format!("Channels {a} (top band) and {b} (bottom band), the two most active"),
         [a] => format!("Channel {a}, the most active"),
         _ => "The channels".to_string(),
     };
@@ -93,6 +103,9 @@ struct BarsProps {
     hi: f32,
     color: &'static str,
     label: AttrValue,
+    /// Write the numbers as errors (`0`, `2.3e-8`), not as activations.
+    #[prop_or_default]
+    errors: bool,
 }
 
 /// One horizontal bar per value, from zero, with its label and number.
@@ -112,7 +125,7 @@ fn Bars(p: &BarsProps) -> Html {
                         <span class="bar-track">
                             <span class="bar-fill" style={format!("left: {a:.2}%; width: {:.2}%; background: {}", (b - a).max(0.0), p.color)}></span>
                         </span>
-                        <span class="bar-value">{ format!("{v:.3}") }</span>
+                        <span class="bar-value">{ if p.errors { human_number(v as f64) } else { format!("{v:.3}") } }</span>
                     </div>
                 }
             }) }
@@ -126,7 +139,9 @@ fn vector_panels(v: &VectorView, k: usize) -> Vec<Panel> {
         all.fold((0.0f32, 0.0f32), |(lo, hi), &x| if x.is_finite() { (lo.min(x), hi.max(x)) } else { (lo, hi) });
     let magnitude = lo.abs().max(hi.abs()).max(1e-12);
     let bars = |values: Vec<f32>, lo: f32, hi: f32, color: &'static str, what: &str| {
-        html! { <Bars labels={v.labels.clone()} {values} {lo} {hi} {color} label={format!("layer {} {what}", k + 1)} /> }
+        // The difference is an error: written as one (`0`, `2.3e-8`).
+        let errors = color == CSS_DIFF;
+        html! { <Bars labels={v.labels.clone()} {values} {lo} {hi} {color} {errors} label={format!("layer {} {what}", k + 1)} /> }
     };
     let reference = v.moved.as_ref().unwrap_or(&v.fx);
     let diff: Vec<f32> = v.fgx.iter().zip(reference).map(|(a, b)| (a - b).abs()).collect();
