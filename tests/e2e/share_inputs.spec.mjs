@@ -179,5 +179,5 @@ export default async function (t) {
   await dna.waitForSelector('[data-testid="link-note"]');
   assert.match(await noteOf(dna), /30,000 bases\) takes [\d.]+ kB in a link/);
   assert.doesNotMatch(await dna.evaluate(() => location.hash), /seq=/);
-  await t.screenshotOf(dna.locator(".lab-intro"), "share-bar-dna-too-long");
+  await t.screenshotOf(dna.locator(".lab-head"), "share-bar-dna-too-long");
 }

@@ -25,10 +25,12 @@ fn holds(v: Verdict) -> bool {
     matches!(v, Verdict::Equivariant | Verdict::Invariant)
 }
 
-fn conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig) -> Vec<&'static str> {
-    let mut p = vec![
-        "A conv1d slides the same filters along the strand (weight sharing), so moving the bases moves the tracks.",
-    ];
+fn conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig, first: bool) -> Vec<&'static str> {
+    let mut p = vec![if first {
+        "A conv1d slides the same filters along the strand (weight sharing), so moving the bases moves the tracks."
+    } else {
+        "This conv1d slides the same filters along the previous layer's tracks (weight sharing), so moving those tracks moves its own."
+    }];
     if ok {
         if sh.rc {
             p.push(
@@ -40,8 +42,10 @@ fn conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig) -> Vec<&'static str> {
         }
         return p;
     }
-    if sh.rc {
+    if sh.rc && first {
         p.push("But rc also complements the bases and reverses the reading direction: on the other strand a filter w meets what its reverse complement RC(w) would see on this one, and this model has no RC(w). So the tracks of g·x are not x's tracks reversed (compare the last two columns). The rc-conv model adds the partner filters.");
+    } else if sh.rc {
+        p.push("But under rc its input tracks arrive reversed, and a filter v read backwards is its mirror image, which this model does not have: so even exactly reversed input tracks would not give reversed output tracks. The rc-conv model pairs every filter with its mirror image.");
     }
     if sh.shift && cfg.padding == Padding::Zero {
         p.push("With zero padding the ends see zeros where the cyclic shift brings wrapped-around bases, so the tracks differ near the ends.");
@@ -49,8 +53,12 @@ fn conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig) -> Vec<&'static str> {
     p
 }
 
-fn rc_conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig) -> Vec<&'static str> {
-    let mut p = vec!["Filters come in pairs: w and RC(w), its reverse complement (positions reversed, A↔T, C↔G). On the other strand, w finds exactly what RC(w) finds on this one, at the mirrored position."];
+fn rc_conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig, first: bool) -> Vec<&'static str> {
+    let mut p = vec![if first {
+        "Filters come in pairs: w and RC(w), its reverse complement (positions reversed, A↔T, C↔G). On the other strand, w finds exactly what RC(w) finds on this one, at the mirrored position."
+    } else {
+        "Filters come in pairs: v and RC(v), its mirror image over the previous layer's channels (positions reversed, and the two channels of every input pair (w, RC(w)) swapped, as A↔T, C↔G are for bases). On the other strand, v finds exactly what RC(v) finds on this one, at the mirrored position."
+    }];
     if ok {
         if sh.rc {
             p.push("So under rc each track of g·x is its partner's track of x, reversed: the positions reverse and the two channels of every pair swap, which is what ρ(g) does. Exact.");
@@ -66,18 +74,45 @@ fn rc_conv1d(sh: &Shape, ok: bool, cfg: &DnaModelConfig) -> Vec<&'static str> {
     p
 }
 
-/// The explanation for one layer; `previous` is the verdict of the layer before.
-pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg: &DnaModelConfig, l: usize) -> String {
-    let sh = shape(g, l);
+/// A motif model's second convolution: what it is, and what follows.
+fn pass_through(ok: bool) -> Vec<&'static str> {
+    vec![
+        "With a motif, this second convolution is not a bank of random filters but a pass-through: each output channel copies one input channel at the centre tap (weight 1 there, 0 everywhere else, no bias). Its input comes out of a ReLU, so it is already non-negative: this layer and the ReLU after it change nothing, and the head reads the motif detector's pooled track directly.",
+        if ok {
+            "A layer that changes nothing keeps whatever symmetry its input had: here, exact."
+        } else {
+            "A layer that changes nothing keeps whatever symmetry its input had: the difference measured here was already in its input (see the first layer)."
+        },
+    ]
+}
+
+/// What the row says about one layer.
+pub struct Context<'a> {
+    /// The verdict of the layer before.
+    pub previous: Option<Verdict>,
+    pub g: &'a Transform,
+    pub cfg: &'a DnaModelConfig,
+    /// Length of the strand.
+    pub length: usize,
+    /// The layer is the first convolution of the model.
+    pub first_conv: bool,
+    /// The layer is a motif model's pass-through convolution.
+    pub pass_through: bool,
+}
+
+/// The explanation for one layer.
+pub fn explain(check: &LayerCheck, cx: &Context) -> String {
+    let (cfg, sh) = (cx.cfg, shape(cx.g, cx.length));
     if !sh.rc && !sh.shift {
         return "g is the identity here (its steps cancel out), so both pipelines see the same input: every layer is trivially invariant.".into();
     }
     let v = check.verdict;
     let ok = holds(v);
-    let broken_before = previous.is_some_and(|p| !holds(p));
+    let broken_before = cx.previous.is_some_and(|p| !holds(p));
     let mut parts: Vec<&str> = match check.kind {
-        "conv1d" => conv1d(&sh, ok, cfg),
-        "rc_conv1d" => rc_conv1d(&sh, ok, cfg),
+        "conv1d" | "rc_conv1d" if cx.pass_through => pass_through(ok),
+        "conv1d" => conv1d(&sh, ok, cfg, cx.first_conv),
+        "rc_conv1d" => rc_conv1d(&sh, ok, cfg, cx.first_conv),
         "relu" | "tanh" => vec!["A pointwise nonlinearity looks at one number at a time, so it commutes with any reordering of positions and channels: it keeps whatever symmetry its input had."],
         "strand_pool" => {
             let mut p = vec!["Strand pooling keeps, at each position, the larger of w's and RC(w)'s activation: “is the motif here, on either strand?”."];
@@ -104,7 +139,7 @@ pub fn explain(check: &LayerCheck, previous: Option<Verdict>, g: &Transform, cfg
         }],
         _ => vec![],
     };
-    if broken_before && !ok && check.kind != "dense" {
+    if broken_before && !ok && check.kind != "dense" && !cx.pass_through {
         parts.push("An earlier layer already broke the symmetry, and no later layer can repair it exactly.");
     }
     parts.join(" ")

@@ -39,7 +39,7 @@ pub fn LayerRow(p: &LayerRowProps) -> Html {
         },
         LayerView::Vector(v) => html! {
             <div class="vector-stage">
-                <BarChart labels={v.labels.clone()} series={v.series.clone()} caption={format!("layer {} output for x and for g·x", k + 1)} />
+                <BarChart labels={v.labels.clone()} series={v.series()} caption={format!("layer {} output for x and for g·x", k + 1)} />
             </div>
         },
     };

@@ -1,6 +1,8 @@
 //! The DNA lab (`#/dna`): type, paste or load a sequence, pick a reverse
 //! complement and/or cyclic shift, a plain or an RC-equivariant network, and
-//! compare both pipelines layer by layer as activation tracks along the strand.
+//! compare both pipelines: first in the compare strip (x and g·x in the
+//! window on screen, the network's verdict, one layer's four panels), then
+//! layer by layer as activation tracks along the strand.
 
 mod explain;
 mod input_panel;
@@ -10,64 +12,35 @@ mod palindrome;
 mod reduce;
 mod shared;
 mod state;
+mod status;
+mod strand_strip;
 mod strand_view;
+mod strip;
 mod transform_bar;
 mod views;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
+use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::compute_time::ComputeTime;
-use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
-use crate::app::widgets::share_bar::ShareBar;
-use crate::engine::pipelines::strand::Update;
+use crate::app::widgets::lab_frame::LabFrame;
+use crate::app::widgets::layer_check::LayerCheckProps;
+use crate::app::widgets::share_bar::ShareBarProps;
 use crate::io::dna_link;
 use crate::io::dna_presets;
 use crate::io::dna_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use input_panel::InputPanel;
 use layer_row::LayerRow;
-use model_panel::ModelPanel;
+use model_panel::{pass_through_layer, ModelPanel};
 use palindrome::Palindrome;
 use state::{Action, DnaLabState, Source};
+use status::thousands;
 use std::rc::Rc;
-use strand_view::StrandPanel;
+use strand_view::{StrandPanel, WindowBar};
 use transform_bar::TransformBar;
 use yew::prelude::*;
-
-/// `100000` as `100,000`.
-pub(super) fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn update_text(u: &Update, l: usize) -> String {
-    match u {
-        Update::Full => format!("both pipelines, all {} positions", thousands(l)),
-        Update::Transformed => "only the g·x pipeline (new g)".into(),
-        Update::Window { edit, positions, of, ends } => {
-            let mut s = format!(
-                "edit of bases {}–{}: each strand layer recomputed only {} of {} positions",
-                thousands(edit.start + 1),
-                thousands(edit.end),
-                thousands(*positions),
-                thousands(*of)
-            );
-            if *ends {
-                s.push_str(" (near an end of the strand some layers were rerun whole: the padding matters there)");
-            }
-            s
-        }
-    }
-}
 
 #[component]
 pub fn DnaLab() -> Html {
@@ -106,9 +79,12 @@ pub fn DnaLab() -> Html {
         });
     }
 
+    let pass = pass_through_layer(&state.cfg, &state.model);
     let (p, model, window) = (state.pipelines.clone(), state.model.clone(), state.window);
-    let views = use_memo((state.revision, window), move |_| {
-        p.read(|p| views::layer_views(&model, p, window)).unwrap_or_default()
+    // A full run starts without a new revision: its start empties the views
+    // (the strip then shows the run's progress, not the old model's panels).
+    let views = use_memo((state.revision, window, state.running.is_some()), move |_| {
+        p.read(|p| views::layer_views(&model, p, window, pass)).unwrap_or_default()
     });
     // The strands are drawn from the start of a long run (its inputs are
     // known), while the layers wait for it.
@@ -122,25 +98,35 @@ pub fn DnaLab() -> Html {
     let dismiss = Callback::from(move |_| d.dispatch(Action::DismissError));
     let l = state.seq.len();
     let checks = state.pipelines.read(|p| p.checks.clone()).unwrap_or_default();
-    let last = checks.last();
-    let scores = state
+    // The layers' readouts, saying what a motif model's second conv is.
+    let layers: Vec<LayerCheckProps> = checks
+        .iter()
+        .map(|c| {
+            let mut props = LayerCheckProps::from_check(c);
+            if pass == Some(c.index) {
+                props.label = format!("{}: a pass-through (copies each channel)", props.label).into();
+            }
+            props
+        })
+        .collect();
+    let shown = state.shown.unwrap_or_else(|| default_layer(&layers)).min(layers.len().saturating_sub(1));
+    let strip_view = use_memo((views.clone(), shown), |(views, k)| views.get(*k).map(|v| strip::panels(v, *k)));
+    let head_scores = state
         .pipelines
         .read(|p| {
             let (fx, fgx) = (p.trace_x.last()?, p.trace_gx.last()?);
-            (fx.data.ndim() == 1).then(|| {
-                let n = fx.data.len();
-                let labels =
-                    if n == 1 { vec!["score".to_string()] } else { (1..=n).map(|i| format!("score {i}")).collect() };
-                let series = vec![
-                    Series { name: "score of x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
-                    Series {
-                        name: "score of g·x".into(), values: fgx.data.iter().copied().collect(), color: COLOR_GX
-                    },
-                ];
-                (labels, series)
-            })
+            (fx.data.ndim() == 1).then(|| (fx.data.iter().copied().collect(), fgx.data.iter().copied().collect()))
         })
         .flatten();
+    let scores = head_scores.clone().map(|(sx, sgx): (Vec<f32>, Vec<f32>)| {
+        let n = sx.len();
+        let labels = if n == 1 { vec!["score".to_string()] } else { (1..=n).map(|i| format!("score {i}")).collect() };
+        let series = vec![
+            Series { name: "score of x".into(), values: sx, color: COLOR_X },
+            Series { name: "score of g·x".into(), values: sgx, color: COLOR_GX },
+        ];
+        (labels, series)
+    });
     let suggestion = match &state.source {
         Source::Preset(name) => dna_presets::find(name).and_then(|p| p.motif),
         _ => None,
@@ -175,41 +161,68 @@ pub fn DnaLab() -> Html {
         .clone()
     };
 
+    let g_text = state.g.to_string();
+    let (x_view, gx_view) = match (*pictures).clone() {
+        Some((x, gx)) => (strand_view::strand_x(x), strand_view::strand_gx(gx, &g_text)),
+        None => Default::default(),
+    };
+    let x_view = html! {
+        <>
+            <WindowBar window={window} total={l} dispatch={state.dispatcher()} />
+            { x_view }
+        </>
+    };
+    let running = state.run_progress().zip(state.run_layers());
+    let head_extra = match (running, &head_scores) {
+        (Some(((done, all), (k, n))), _) => status::progress(done, all, k, n, l),
+        (None, Some((sx, sgx))) if sx.len() == 1 && sgx.len() == 1 => html! {
+            <p class="dna-score" data-testid="dna-score">
+                <span class="muted">{ "score of x: " }</span><strong>{ format!("{:.3}", sx[0]) }</strong>
+                <span class="muted">{ " · score of g·x: " }</span><strong>{ format!("{:.3}", sgx[0]) }</strong>
+            </p>
+        },
+        _ => html! {},
+    };
+    let empty = match running {
+        Some(_) => Some(AttrValue::from(status::running_text(l))),
+        None => state.error.clone().map(AttrValue::from),
+    };
+    let on_show = {
+        let d = state.dispatcher();
+        Callback::from(move |k: usize| d.dispatch(Action::Show(k)))
+    };
+    let strip = html! {
+        <CompareStrip x={x_view} gx={gx_view} g={g_text.clone()} layers={layers.clone()} selected={shown} on_select={on_show}
+            panels={strip_view.as_ref().as_ref().map(|v| v.0.clone()).unwrap_or_default()}
+            note={strip_view.as_ref().as_ref().and_then(|v| v.1.clone()).map(AttrValue::from)}
+            {head_extra} {empty} />
+    };
+    let controls = html! {
+        <>
+            <InputPanel text={state.text.clone()} length={l} source={state.source.clone()} file={state.file.clone()}
+                seed={state.rseed.unwrap_or(state.cfg.seed)} dispatch={state.dispatcher()} />
+            <TransformBar g={state.g.clone()} length={l} dispatch={state.dispatcher()} />
+            <ModelPanel cfg={state.cfg.clone()} model={Rc::new(state.model.clone())} {suggestion} dispatch={state.dispatcher()} />
+        </>
+    };
+    let share =
+        ShareBarProps { export, import, file_name: "symmetry-lab-dna.json".into(), title: "DNA".into(), link_note };
+
     html! {
-        <section class="page lab dna-lab">
-            <div class="lab-intro">
-                <h1>{ "DNA: reverse-complement symmetry" }</h1>
-                <p class="lead">{ "A double helix can be read from either strand: the other strand is the reverse complement (reversed, A↔T, C↔G) of this one, and both describe the same molecule. Apply rc (and cyclic shifts) to a sequence and follow both pipelines down the network: a plain convolution reads one strand only; filters that come in pairs (w, RC(w)) move with the strand, and pooling over each pair and over positions gives one score for both strands." }</p>
-                <ShareBar {export} {import} file_name="symmetry-lab-dna.json" title="DNA" {link_note} />
-            </div>
-            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
-            <Notice message={state.notice.clone().map(AttrValue::from)} />
-            <div class="lab-top">
-                <InputPanel text={state.text.clone()} length={l} source={state.source.clone()} file={state.file.clone()}
-                    seed={state.rseed.unwrap_or(state.cfg.seed)} dispatch={state.dispatcher()} />
-                <TransformBar g={state.g.clone()} length={l} dispatch={state.dispatcher()} />
-                <ModelPanel cfg={state.cfg.clone()} model={Rc::new(state.model.clone())} {suggestion} dispatch={state.dispatcher()} />
-            </div>
-            if let Some((x, gx)) = (*pictures).clone() {
-                <StrandPanel {x} {gx} g_text={state.g.to_string()} window={window} total={l} dispatch={state.dispatcher()} />
-            }
-            <div class="lab-status">
-                if let Some((done, all)) = state.run_progress() {
-                    <progress data-testid="dna-progress" max={all.to_string()} value={done.to_string()} aria-label="both pipelines computed so far" />
-                    <span class="muted small" data-testid="dna-update">{ {
-                        let (k, n) = state.run_layers().unwrap_or((0, 0));
-                        format!("Computing both pipelines on {} positions: layer {} of {}…", thousands(l), (k + 1).min(n), n)
-                    } }</span>
-                } else {
+        <LabFrame class="dna-lab" title="DNA: reverse-complement symmetry"
+            lead="Apply rc (read the other strand) or a cyclic shift to a sequence, and compare the network on x and on g·x: paired filters (w, RC(w)) move with the strand and give one score for both strands."
+            {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
+            {controls} {strip} collapse_narrow=true>
+            if running.is_none() {
+                <div class="lab-status">
                     <ComputeTime ms={state.compute_ms} />
-                    <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", update_text(&state.update, l)) }</span>
-                }
-                if let Some(c) = last {
-                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
-                        { format!("The score is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }
-                    </span>
-                }
-            </div>
+                    <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", status::update_text(&state.update, l)) }</span>
+                </div>
+            }
+            if let Some((x, gx)) = (*pictures).clone() {
+                <StrandPanel {x} {gx} g_text={g_text.clone()} window={window} />
+            }
+            <p class="dna-about">{ "A double helix can be read from either strand: the other strand is the reverse complement (reversed, A↔T, C↔G) of this one, and both describe the same molecule. A plain convolution reads one strand only; filters that come in pairs (w, RC(w)) move with the strand, and pooling over each pair and over positions gives one score for both strands." }</p>
             <div class="dna-summary">
                 if let Some((labels, series)) = scores {
                     <div class="scores">
@@ -219,9 +232,17 @@ pub fn DnaLab() -> Html {
                 }
                 <Palindrome dispatch={state.dispatcher()} />
             </div>
+            <h2 class="sr-only" id="layers-title">{ "Layer by layer" }</h2>
             <div class="layers">
-                { for checks.iter().zip(views.iter()).enumerate().map(|(k, (c, v))| {
-                    let previous = k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict);
+                { for checks.iter().zip(views.iter()).zip(layers.iter()).enumerate().map(|(k, ((c, v), props))| {
+                    let cx = explain::Context {
+                        previous: k.checked_sub(1).and_then(|j| checks.get(j)).map(|c| c.verdict),
+                        g: &state.g,
+                        cfg: &state.cfg,
+                        length: l,
+                        first_conv: !state.model.layers.iter().take(k).any(|l| matches!(l.kind(), "conv1d" | "rc_conv1d")),
+                        pass_through: pass == Some(k),
+                    };
                     let shape = state.pipelines.read(|p| p.trace_x.get(k).map(|t| match t.data.shape() {
                         [c, n] => format!("{c} channels × {} positions", thousands(*n)),
                         s => match s.iter().product::<usize>() {
@@ -230,11 +251,11 @@ pub fn DnaLab() -> Html {
                         },
                     })).flatten().unwrap_or_default();
                     html! {
-                        <LayerRow check={LayerCheckProps::from_check(c)} view={v.clone()} shape={shape}
-                            explanation={explain::explain(c, previous, &state.g, &state.cfg, l)} />
+                        <LayerRow check={props.clone()} view={v.clone()} shape={shape}
+                            explanation={explain::explain(c, &cx)} />
                     }
                 }) }
             </div>
-        </section>
+        </LabFrame>
     }
 }

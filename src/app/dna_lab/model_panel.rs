@@ -1,7 +1,9 @@
 //! The model picker: a plain conv1d stack or an RC-equivariant one, the
 //! padding, the global pooling, the seed of the random filters, and a motif
 //! box that turns the first filter into a detector for a consensus (IUPAC
-//! allowed). Below, the model as a chain of blueprint blocks.
+//! allowed; the second convolution then passes its channels through, and
+//! the panel says so). Below, the model as a chain of blueprint blocks,
+//! each of which shows its layer in the compare strip.
 
 use super::state::{Action, DnaLabState};
 use crate::engine::kernels::conv1d::Padding;
@@ -19,6 +21,14 @@ pub struct ModelPanelProps {
     /// A motif worth trying on the current preset.
     pub suggestion: Option<&'static str>,
     pub dispatch: UseReducerDispatcher<DnaLabState>,
+}
+
+/// With a motif, the model's second convolution is a pass-through (each
+/// output channel copies one input channel at the centre tap, see
+/// `engine::models::dna`): its index, so the lab says what it is.
+pub fn pass_through_layer(cfg: &DnaModelConfig, model: &Model) -> Option<usize> {
+    cfg.motif.as_ref()?;
+    model.layers.iter().enumerate().filter(|(_, l)| matches!(l.kind(), "conv1d" | "rc_conv1d")).nth(1).map(|(k, _)| k)
 }
 
 /// The blueprint family of a layer kind, for colouring.
@@ -108,13 +118,15 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
     let clear_motif = Callback::from(move |_: MouseEvent| d.dispatch(Action::SetMotif(String::new())));
     let motif_note = match &cfg.motif {
         Some(m) => format!(
-            "w1 detects {} (+1 on an exact match, ≤ −1 with one mismatch); {} reads {} on the other strand.",
+            "w1 detects {} (+1 on an exact match, ≤ −1 with one mismatch); {} reads {} on the other strand. The other first-layer filters are random (from the seed). With a motif the second convolution is a pass-through: it copies each channel unchanged, so the score is the pooled {}.",
             m.consensus,
             if cfg.arch == DnaArch::RcConv { "its partner RC(w1)" } else { "no filter" },
-            reverse_complement(&m.consensus)
+            reverse_complement(&m.consensus),
+            if cfg.arch == DnaArch::RcConv { "max(w1, RC(w1))" } else { "w1" },
         ),
         None => "All filters are random (from the seed).".into(),
     };
+    let pass = pass_through_layer(&cfg, &p.model);
     html! {
         <div class="panel model-panel">
             <h2 class="panel-title">{ "Network" }</h2>
@@ -143,15 +155,16 @@ pub fn ModelPanel(p: &ModelPanelProps) -> Html {
                 }
             </p>
             <ol class="chain" aria-label="the layers of the network">
-                { for p.model.layers.iter().enumerate().map(|(k, l)| html! {
-                    <li class={classes!("chain-block", family(l.kind()))}>
-                        <a href={format!("#layer-{k}")} onclick={Callback::from(move |e: MouseEvent| {
-                            e.prevent_default();
-                            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("layer-{k}"))) {
-                                el.scroll_into_view();
-                            }
-                        })}>{ l.kind() }</a>
-                    </li>
+                { for p.model.layers.iter().enumerate().map(|(k, l)| {
+                    let d = p.dispatch.clone();
+                    html! {
+                        <li class={classes!("chain-block", family(l.kind()))}>
+                            <button type="button" class="linkish" title="show this layer in the compare strip"
+                                onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(k)))}>
+                                { l.kind() }{ if pass == Some(k) { " (pass-through)" } else { "" } }
+                            </button>
+                        </li>
+                    }
                 }) }
             </ol>
         </div>

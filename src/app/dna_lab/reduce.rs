@@ -6,7 +6,6 @@ use crate::engine::models::dna::{build, DnaModelConfig};
 use crate::engine::models::motif::Motif;
 use crate::engine::transform::{Step, Transform};
 use crate::io::fasta::parse_sequence_text;
-use crate::io::transform_edit::GEdit;
 
 use std::rc::Rc;
 use yew::Reducible;
@@ -47,11 +46,7 @@ impl Reducible for DnaLabState {
             }
             Action::SelectRecord(i) => s.select_record(i),
             Action::Refuse(message) => s.error = Some(message),
-            Action::PushStep(step) => s.edit_g(GEdit::Push(step)),
-            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
-            Action::ClearTransform => s.edit_g(GEdit::Clear),
-            Action::ApplyInverse => s.edit_g(GEdit::Invert),
-            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
+            Action::EditG(edit) => s.edit_g(edit),
             Action::SetModel(cfg) => {
                 s.error = None;
                 s.set_model(cfg);
@@ -74,10 +69,12 @@ impl Reducible for DnaLabState {
                 s.cfg.motif = Motif::parse("GAATTC").ok();
                 s.cfg.global_max = true;
                 s.model = build(&s.cfg);
+                s.shown = None;
                 s.pipelines.set(None);
                 s.load_preset("ecori");
             }
             Action::SetWindow(w) => s.window = w.clamp(s.seq.len()),
+            Action::Show(k) => s.shown = Some(k),
             Action::DismissError => s.error = None,
         }
         Rc::new(s)

@@ -10,7 +10,7 @@ use crate::engine::models::dna::{build, DnaModelConfig};
 use crate::engine::pipelines::strand::{FullRun, Update};
 use crate::engine::pipelines::{self, strand_edit, Pipelines};
 use crate::engine::strand_window::changed_span;
-use crate::engine::transform::{Step, Transform};
+use crate::engine::transform::Transform;
 use crate::io::dna_link;
 use crate::io::dna_presets;
 use crate::io::dna_settings::{DnaSettings, InputSetting, DEFAULT_PRESET};
@@ -69,6 +69,9 @@ pub struct DnaLabState {
     pub run_ms: f64,
     pub update: Update,
     pub window: Window,
+    /// The layer the compare strip shows, once the learner picked one (the
+    /// first layer that is not exact until then); reset with the model.
+    pub shown: Option<usize>,
     pub compute_ms: f64,
     pub error: Option<String>,
     pub notice: Option<String>,
@@ -96,16 +99,15 @@ pub enum Action {
     },
     SelectRecord(usize),
     Refuse(String),
-    PushStep(Step),
-    RemoveStep(usize),
-    ClearTransform,
-    ApplyInverse,
-    SetTransformText(String),
+    /// An edit of g from the transformation panel.
+    EditG(GEdit),
     SetModel(DnaModelConfig),
     SetMotif(String),
     /// The palindrome example: EcoRI's site, its detector, max pooling, g = rc.
     EcoRiExample,
     SetWindow(Window),
+    /// Show this layer in the compare strip.
+    Show(usize),
     DismissError,
 }
 
@@ -146,6 +148,7 @@ impl DnaLabState {
             slices: 0,
             run_ms: 0.0,
             update: Update::Full,
+            shown: None,
             compute_ms: 0.0,
             error: join_errors(errors),
             notice: None,
@@ -329,6 +332,7 @@ impl DnaLabState {
     pub(super) fn set_model(&mut self, cfg: DnaModelConfig) {
         self.model = build(&cfg);
         self.cfg = cfg;
+        self.shown = None;
         self.recompute();
     }
 
@@ -337,6 +341,9 @@ impl DnaLabState {
             self.rseed = Some(st.sequence_seed());
         }
         self.g = st.g;
+        if st.model != self.cfg {
+            self.shown = None;
+        }
         self.model = build(&st.model);
         self.cfg = st.model;
         self.error = join_errors(errors);

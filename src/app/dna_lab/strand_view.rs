@@ -1,8 +1,10 @@
-//! The one-hot view of x and of g·x side by side (four rows A, C, G, T, the
-//! bases along the top, the complementary strand underneath), and the
-//! window/zoom controls that every track of the lab follows.
+//! The one-hot view of x and of g·x (four rows A, C, G, T, the bases along
+//! the top, the complementary strand underneath): in the compare strip, and
+//! larger as the first of the detailed rows; and the window/zoom controls
+//! that every picture of the lab follows.
 
 use super::state::{Action, DnaLabState};
+use super::strand_strip::StrandStrip;
 use super::thousands;
 use crate::app::widgets::save_image::SaveImage;
 use crate::app::widgets::track_plot::use_resize_redraw;
@@ -66,17 +68,16 @@ fn StrandCanvas(p: &StrandCanvasProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct StrandPanelProps {
-    pub x: Picture,
-    pub gx: Picture,
-    pub g_text: AttrValue,
+pub struct WindowBarProps {
     pub window: Window,
     pub total: usize,
     pub dispatch: UseReducerDispatcher<DnaLabState>,
 }
 
+/// Which positions every picture of the lab shows: zoom, the whole strand,
+/// and a slider (with steps of half a window) to move along it.
 #[component]
-pub fn StrandPanel(p: &StrandPanelProps) -> Html {
+pub fn WindowBar(p: &WindowBarProps) -> Html {
     let (w, total) = (p.window, p.total);
     let set = |next: Window| {
         let d = p.dispatch.clone();
@@ -93,22 +94,50 @@ pub fn StrandPanel(p: &StrandPanelProps) -> Html {
         })
     };
     let whole = w.len >= total;
+    html! {
+        <div class="window-bar" role="group" aria-label="Visible window">
+            <span class="window-text" data-testid="dna-window">{ format!("Positions {}–{} of {}", thousands(w.start + 1), thousands(w.end()), thousands(total)) }</span>
+            <button onclick={set(w.zoom(0.5, total))} disabled={w.len <= Window::MIN_LEN} aria-label="zoom in" title="zoom in">{ "+" }</button>
+            <button onclick={set(w.zoom(2.0, total))} disabled={whole} aria-label="zoom out" title="zoom out">{ "−" }</button>
+            <button onclick={set(Window::all(total))} disabled={whole}>{ "Whole strand" }</button>
+            <button onclick={set(Window { start: w.start.saturating_sub(step), len: w.len })} disabled={w.start == 0} aria-label="move the window left">{ "◀" }</button>
+            <input type="range" class="window-slider" min="0" max={total.saturating_sub(w.len).to_string()} value={w.start.to_string()}
+                disabled={whole} oninput={on_slide} aria-label="first position shown" />
+            <button onclick={set(Window { start: w.start + step, len: w.len })} disabled={w.end() >= total} aria-label="move the window right">{ "▶" }</button>
+        </div>
+    }
+}
+
+/// x's strand in the window, one line high, for the compare strip.
+pub fn strand_x(pic: Picture) -> Html {
+    html! { <StrandStrip picture={pic} what="x" /> }
+}
+
+/// g·x's strand in the window, one line high, for the compare strip.
+pub fn strand_gx(pic: Picture, g: &str) -> Html {
+    html! { <StrandStrip picture={pic} what={format!("g·x with g = {g}")} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StrandPanelProps {
+    pub x: Picture,
+    pub gx: Picture,
+    pub g_text: AttrValue,
+    pub window: Window,
+}
+
+/// The input row of the detailed rows: both strands larger, how to read
+/// them, and Save PNG.
+#[component]
+pub fn StrandPanel(p: &StrandPanelProps) -> Html {
+    let w = p.window;
     let pair = use_node_ref();
     let x_label =
         format!("one-hot encoding of x, positions {} to {}, with its complementary strand", w.start + 1, w.end());
     let gx_label = format!("one-hot encoding of g·x, positions {} to {}", w.start + 1, w.end());
     html! {
-        <section class="panel strand-panel" aria-label="One-hot view of x and g·x">
-            <div class="window-bar" role="group" aria-label="Visible window">
-                <span class="window-text" data-testid="dna-window">{ format!("Positions {}–{} of {}", thousands(w.start + 1), thousands(w.end()), thousands(total)) }</span>
-                <button onclick={set(w.zoom(0.5, total))} disabled={w.len <= Window::MIN_LEN} aria-label="zoom in" title="zoom in">{ "+" }</button>
-                <button onclick={set(w.zoom(2.0, total))} disabled={whole} aria-label="zoom out" title="zoom out">{ "−" }</button>
-                <button onclick={set(Window::all(total))} disabled={whole}>{ "Whole strand" }</button>
-                <button onclick={set(Window { start: w.start.saturating_sub(step), len: w.len })} disabled={w.start == 0} aria-label="move the window left">{ "◀" }</button>
-                <input type="range" class="window-slider" min="0" max={total.saturating_sub(w.len).to_string()} value={w.start.to_string()}
-                    disabled={whole} oninput={on_slide} aria-label="first position shown" />
-                <button onclick={set(Window { start: w.start + step, len: w.len })} disabled={w.end() >= total} aria-label="move the window right">{ "▶" }</button>
-            </div>
+        <section class="panel strand-panel" aria-labelledby="strands-title">
+            <h2 class="panel-title" id="strands-title">{ format!("The input: x and g·x, positions {}–{}", thousands(w.start + 1), thousands(w.end())) }</h2>
             <div class="strand-pair" ref={pair.clone()}>
                 <figure class="stage">
                     <figcaption>{ "x (one-hot, channels A C G T)" }</figcaption>

@@ -1,13 +1,18 @@
-//! The transformation bar: stack reverse complements and cyclic shifts into
-//! g, see the composed element (every word of the group {id, RC} ⋉ Z_L
-//! reduces to "RC or not, then one shift"), undo it with g⁻¹, or type an
-//! expression.
+//! The DNA lab's transformation controls: the shared transformation panel
+//! (chips, set or compose, g⁻¹, reset, typed expression) with the strand's
+//! quick steps, rc and a cyclic shift by k. Every word of the group
+//! {id, RC} ⋉ Z_L reduces to "RC or not, then one shift", which is what the
+//! composed element says.
 
 use super::state::{Action, DnaLabState};
-use crate::app::widgets::g_expression::GExpression;
+use crate::app::widgets::transform_panel::{QuickStep, TransformPanel};
 use crate::engine::transform::{Step, Transform};
+use crate::io::transform_edit::GEdit;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// The shift the k field starts at (and goes back to on Reset g).
+const DEFAULT_K: i32 = 3;
 
 #[derive(Properties, PartialEq)]
 pub struct TransformBarProps {
@@ -39,14 +44,15 @@ fn composed_text(g: &Transform, l: usize) -> String {
 
 #[component]
 pub fn TransformBar(p: &TransformBarProps) -> Html {
-    let k = use_state(|| 3i32);
-    let push = |step: Step| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(step.clone())))
-    };
-    let add_shift = {
+    let k = use_state(|| DEFAULT_K);
+    let on_edit = {
         let (d, k) = (p.dispatch.clone(), k.clone());
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::PushStep(Step::Roll { k: *k })))
+        Callback::from(move |e: GEdit| {
+            if e == GEdit::Clear {
+                k.set(DEFAULT_K);
+            }
+            d.dispatch(Action::EditG(e));
+        })
     };
     let on_k = {
         let k = k.clone();
@@ -57,43 +63,29 @@ pub fn TransformBar(p: &TransformBarProps) -> Html {
             }
         })
     };
-    let d = p.dispatch.clone();
-    let inverse = Callback::from(move |_: MouseEvent| d.dispatch(Action::ApplyInverse));
-    let d = p.dispatch.clone();
-    let reset = Callback::from(move |_: MouseEvent| d.dispatch(Action::ClearTransform));
-    let apply_text = {
-        let d = p.dispatch.clone();
-        Callback::from(move |text: String| d.dispatch(Action::SetTransformText(text)))
+    let quick = vec![
+        QuickStep::new(
+            "rc",
+            "reverse complement: read the other strand, 5′→3′ (positions reversed, A↔T, C↔G)",
+            Step::ReverseComplement,
+        ),
+        QuickStep::new(
+            format!("shift({})", *k),
+            "cyclic shift: every base moves k positions to the right, wrapping around",
+            Step::Roll { k: *k },
+        ),
+    ];
+    let field = html! {
+        <div class="tools" role="group" aria-label="The shift's k">
+            <label class="num">{ "k " }<input type="number" min="-1000000" max="1000000" value={k.to_string()} oninput={on_k} aria-label="shift amount k" /></label>
+        </div>
+    };
+    let note = html! {
+        <p class="muted small">{ "rc reverses the positions and swaps A↔T, C↔G: the same molecule read from the other strand. shift(k) moves the bases k places, wrapping around the end (a circular genome, or a plasmid). rc then shift(k) is shift(−k) then rc." }</p>
     };
     html! {
-        <div class="panel transform-panel">
-            <h2 class="panel-title">{ "Transformation g" }</h2>
-            <div class="g-stack" aria-live="polite">
-                <span class="g-label">{ "g = " }</span>
-                if p.g.steps.is_empty() { <span class="muted">{ "identity" }</span> }
-                { for p.g.steps.iter().enumerate().map(|(i, st)| {
-                    let d = p.dispatch.clone();
-                    html! {
-                        <span class="chip">
-                            <code>{ st.to_string() }</code>
-                            <button class="chip-x" aria-label={format!("remove {st}")} onclick={Callback::from(move |_| d.dispatch(Action::RemoveStep(i)))}>{ "×" }</button>
-                        </span>
-                    }
-                }) }
-            </div>
-            <p class="composed" data-testid="composed">{ "Composed: " }<strong>{ composed_text(&p.g, p.length) }</strong>
-                <span class="muted">{ " (steps apply left to right; rc then shift(k) = shift(−k) then rc)" }</span></p>
-            <div class="tools" role="group" aria-label="Add a transformation">
-                <button onclick={push(Step::ReverseComplement)} title="read the other strand, 5′→3′">{ "+ rc" }</button>
-                <label class="num">{ "k" }<input type="number" min="-1000000" max="1000000" value={k.to_string()} oninput={on_k} aria-label="shift amount k" /></label>
-                <button onclick={add_shift} title="cyclic shift: every base moves k positions to the right, wrapping around">{ "+ shift(k)" }</button>
-            </div>
-            <div class="tools">
-                <button onclick={inverse} title="append g⁻¹: the composed element becomes the identity">{ "Apply g⁻¹" }</button>
-                <button onclick={reset}>{ "Reset g" }</button>
-            </div>
-            <GExpression g={p.g.to_string()} example="rc;shift(4)" on_apply={apply_text} />
-            <p class="muted small">{ "rc reverses the positions and swaps A↔T, C↔G: the same molecule read from the other strand. shift(k) moves the bases k places, wrapping around the end (a circular genome, or a plasmid)." }</p>
-        </div>
+        <TransformPanel g={p.g.clone()} {on_edit} {quick} composed={composed_text(&p.g, p.length)} example="rc;shift(4)" after={note}>
+            { field }
+        </TransformPanel>
     }
 }

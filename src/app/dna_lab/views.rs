@@ -16,10 +16,10 @@ use crate::viz::tracks::{Track, TrackSet};
 use plotters::style::RGBColor;
 use std::rc::Rc;
 
-const CSS_X: &str = "rgb(0,114,178)";
-const CSS_GX: &str = "rgb(230,159,0)";
+pub(super) const CSS_X: &str = "rgb(0,114,178)";
+pub(super) const CSS_GX: &str = "rgb(230,159,0)";
 const CSS_MOVED: &str = "rgba(0,114,178,0.42)";
-const CSS_DIFF: &str = "rgb(213,94,0)";
+pub(super) const CSS_DIFF: &str = "rgb(213,94,0)";
 const COLOR_MOVED: RGBColor = RGBColor(86, 180, 233);
 
 /// The tracks of one strand layer.
@@ -35,11 +35,29 @@ pub struct StrandView {
     pub diff_max: f32,
 }
 
-/// The bars of a pooled vector or of the scores.
+/// A pooled vector or the scores, for x and g·x.
 #[derive(Clone, PartialEq)]
 pub struct VectorView {
     pub labels: Vec<String>,
-    pub series: Vec<Series>,
+    pub fx: Vec<f32>,
+    pub fgx: Vec<f32>,
+    /// ρ(g)f(x), when g acts on this output.
+    pub moved: Option<Vec<f32>>,
+}
+
+impl VectorView {
+    /// The bars of the layer row: f(x), ρ(g)f(x) where it differs from
+    /// f(x), and f(g·x).
+    pub fn series(&self) -> Vec<Series> {
+        let mut series = vec![
+            Series { name: "f(x)".into(), values: self.fx.clone(), color: COLOR_X },
+            Series { name: "f(g·x)".into(), values: self.fgx.clone(), color: COLOR_GX },
+        ];
+        if let Some(m) = self.moved.as_ref().filter(|m| **m != self.fx) {
+            series.insert(1, Series { name: "ρ(g) f(x)".into(), values: m.clone(), color: COLOR_MOVED });
+        }
+        series
+    }
 }
 
 #[derive(Clone, PartialEq)]
@@ -50,15 +68,21 @@ pub enum LayerView {
 
 /// The channel names of every layer's output: `w1, RC(w1), ...` for the
 /// first RC layer (`v` for the second), `w1, w2, ...` for plain layers,
-/// `max(v1,RC(v1))` after strand pooling, `score` for the head.
-pub fn channel_names(model: &Model, traces: &[Signal]) -> Vec<Vec<String>> {
+/// `max(v1,RC(v1))` after strand pooling, `score` for the head. A
+/// pass-through conv (layer `pass_through`) keeps its input's names: each
+/// of its channels is a copy.
+pub fn channel_names(model: &Model, traces: &[Signal], pass_through: Option<usize>) -> Vec<Vec<String>> {
     let mut prev: Vec<String> = ["A", "C", "G", "T"].map(String::from).to_vec();
     let mut convs = 0;
     let mut out = Vec::new();
-    for (layer, t) in model.layers.iter().zip(traces) {
+    for (k, (layer, t)) in model.layers.iter().zip(traces).enumerate() {
         let n = t.data.shape().first().copied().unwrap_or(0);
         let letter = ["w", "v", "u", "z"].get(convs).copied().unwrap_or("k");
         let names: Vec<String> = match layer.kind() {
+            _ if pass_through == Some(k) && prev.len() == n => {
+                convs += 1;
+                prev.clone()
+            }
             "conv1d" => {
                 convs += 1;
                 (1..=n).map(|j| format!("{letter}{j}")).collect()
@@ -158,19 +182,17 @@ fn short(name: &str) -> String {
 
 fn vector_view(fx: &Signal, fgx: &Signal, moved: Option<&Signal>, names: &[String]) -> VectorView {
     let values = |s: &Signal| s.data.iter().copied().collect::<Vec<f32>>();
-    let mut series = vec![
-        Series { name: "f(x)".into(), values: values(fx), color: COLOR_X },
-        Series { name: "f(g·x)".into(), values: values(fgx), color: COLOR_GX },
-    ];
-    if let Some(m) = moved.filter(|m| m.data != fx.data) {
-        series.insert(1, Series { name: "ρ(g) f(x)".into(), values: values(m), color: COLOR_MOVED });
+    VectorView {
+        labels: names.iter().map(|n| short(n)).collect(),
+        fx: values(fx),
+        fgx: values(fgx),
+        moved: moved.map(values),
     }
-    VectorView { labels: names.iter().map(|n| short(n)).collect(), series }
 }
 
 /// Build the views of every layer for the visible window.
-pub fn layer_views(model: &Model, p: &Pipelines, w: Window) -> Vec<LayerView> {
-    let names = channel_names(model, &p.trace_x);
+pub fn layer_views(model: &Model, p: &Pipelines, w: Window, pass_through: Option<usize>) -> Vec<LayerView> {
+    let names = channel_names(model, &p.trace_x, pass_through);
     p.checks
         .iter()
         .zip(p.trace_x.iter().zip(p.trace_gx.iter()))

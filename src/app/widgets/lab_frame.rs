@@ -47,6 +47,16 @@ pub struct LabFrameProps {
     /// Everything below the strip: the layer rows and the analyses.
     #[prop_or_default]
     pub children: Html,
+    /// Start with the controls folded on narrow screens (at most 1000 px
+    /// wide, where they stand above the strip), so the strip is on the
+    /// first screen; a tap on "Input, g and model" opens them.
+    #[prop_or_default]
+    pub collapse_narrow: bool,
+}
+
+/// The window is at most 1000 CSS pixels wide (the side bar's breakpoint).
+fn narrow() -> bool {
+    web_sys::window().and_then(|w| w.match_media("(max-width: 1000px)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Set or clear one parameter of the address (a hashchange: every listener sees it).
@@ -76,6 +86,9 @@ pub fn LabFrame(p: &LabFrameProps) -> Html {
         use_effect_with(p.question.clone(), move |q| predict.dispatch(PredictAction::Ask(q.clone())));
     }
     let share = &p.share;
+    // Decided once, at the first render: later renders leave the learner's
+    // choice alone.
+    let open = *use_state(|| !(p.collapse_narrow && narrow()));
     let hiding = predict.hiding();
     let class = classes!(
         "page",
@@ -147,7 +160,7 @@ pub fn LabFrame(p: &LabFrameProps) -> Html {
                     <div class="lab-body">
                         if !classroom.embed && !classroom.present {
                             <aside class="lab-controls" aria-label="Input, transformation and model">
-                                <details class="controls-toggle" open=true>
+                                <details class="controls-toggle" {open}>
                                     <summary>{ "Input, g and model" }</summary>
                                     <div class="controls-inner">{ p.controls.clone() }</div>
                                 </details>
