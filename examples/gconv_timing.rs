@@ -5,9 +5,9 @@
 
 use ndarray::Array3;
 use std::time::Instant;
-use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::grid_group::Mat2;
 use symmetry_lab::engine::models::image::{build, ImageArch, ImageModelConfig};
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::rng::Rng;
 use symmetry_lab::engine::space::Signal;
 use symmetry_lab::engine::sweep::{angle_sweep, full_turn};
