@@ -4,6 +4,10 @@
 // baseline neither), break the match with the features-only mistake, refuse
 // a malformed file with its line and column, edit the graph with the mouse,
 // run 1-WL on two triangles vs a hexagon, and stay responsive on random-10k.
+// The first screen answers (issue 16): the compare strip with x, g·x, the
+// network's verdict and one layer's four panels, at 1280×720 and 768×1024;
+// its layer picker follows the arrow keys; a quick button sets g and
+// "compose" appends; the features-only mistake is not called approximate.
 import { readFile } from "node:fs/promises";
 import { layerChecks, settled, verdicts } from "./helpers.mjs";
 
@@ -15,8 +19,115 @@ async function applyG(page, expr) {
 
 const attr = (page, sel, name) => page.getAttribute(sel, name);
 
+const gOf = (page) => page.evaluate(() => new URLSearchParams(decodeURIComponent(location.hash).split("?")[1]).get("g"));
+
+/** The strip's verdict and four panels lie inside the first viewport, unscrolled. */
+async function firstScreen(t, page, what) {
+  const { assert } = t;
+  assert.equal(await page.locator('[data-testid="verdict"]').count(), 1, `${what}: exactly one verdict`);
+  const boxes = await page.evaluate(() => {
+    const bottom = (sel) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? Infinity;
+    return {
+      scrolled: window.scrollY,
+      height: window.innerHeight,
+      verdict: bottom('[data-testid="verdict"]'),
+      strip: bottom('[data-testid="compare-strip"]'),
+      panels: ["x", "gx", "fx", "fgx", "moved", "diff"].map((k) => [k, bottom(`[data-testid="compare-strip"] [data-panel="${k}"]`)]),
+    };
+  });
+  assert.equal(boxes.scrolled, 0, `${what}: the page is not scrolled`);
+  assert.ok(boxes.verdict <= boxes.height, `${what}: verdict bottom ${boxes.verdict} > ${boxes.height}`);
+  assert.ok(boxes.strip <= boxes.height, `${what}: strip bottom ${boxes.strip} > ${boxes.height}`);
+  assert.equal(boxes.panels.length, 6);
+  for (const [k, b] of boxes.panels) assert.ok(b <= boxes.height, `${what}: panel ${k} bottom ${b} > ${boxes.height}`);
+}
+
+/** The layer the strip's panels show (from the accessible name of f(x)'s picture). */
+const stripLayer = (page) =>
+  page.$eval('[data-testid="compare-strip"] [data-panel="fx"] [aria-label]', (e) => Number(e.getAttribute("aria-label").match(/layer (\d+)/)[1]));
+
 export default async function (t) {
   const { assert } = t;
+
+  // The first screen answers: at a laptop's and a tablet's size, the strip
+  // with its verdict and four panels is on screen without scrolling.
+  for (const [w, h] of [[1280, 720], [768, 1024]]) {
+    const first = await t.open("#/graph", { width: w, height: h });
+    await settled(first);
+    await firstScreen(t, first, `${w}×${h}`);
+    assert.equal(await attr(first, '[data-testid="verdict"]', "data-verdict"), "invariant", "perm(7) on caffeine/gcn: the head is invariant");
+    await t.screenshot(first, `graph-first-${w}x${h}`);
+  }
+
+  // The features-only mistake (permx) on the default caffeine/gcn view: the
+  // head is not "approximate" (a small error against the scramble's is not
+  // approximate invariance), in the strip's verdict and in the head's readout.
+  const mistake = await t.open("#/graph?preset=caffeine&model=gcn&g=permx(7)", { width: 1280, height: 720 });
+  await settled(mistake);
+  let head = (await layerChecks(mistake)).at(-1);
+  assert.notEqual(head.verdict, "approximate", JSON.stringify(head));
+  assert.ok(["neither", "invariant"].includes(await attr(mistake, '[data-testid="verdict"]', "data-verdict")));
+  assert.notEqual(await attr(mistake, '[data-testid="verdict"]', "data-verdict"), "approximate");
+  // The strip opens on the first layer that is not exact: the first GCN.
+  assert.equal(await attr(mistake, '[data-layer-pick][aria-checked="true"]', "data-layer-pick"), "0");
+  await firstScreen(t, mistake, "the mistake at 1280×720");
+  await t.screenshot(mistake, "graph-mistake-first");
+  // The same through the mistake switch, from perm(7).
+  const sw = await t.open("#/graph", { width: 1280, height: 720 });
+  await settled(sw);
+  await sw.check('[data-testid="mistake-toggle"]');
+  await sw.waitForFunction(() => location.hash.includes("g=permx(7)"));
+  head = (await layerChecks(sw)).at(-1);
+  assert.notEqual(head.verdict, "approximate", JSON.stringify(head));
+  assert.notEqual(await attr(sw, '[data-testid="verdict"]', "data-verdict"), "approximate");
+
+  // The layer picker: the arrow keys move it, and the strip's panels follow.
+  const picker = await t.open("#/graph?preset=caffeine&model=gcn&g=perm(7)", { width: 1280, height: 720 });
+  await settled(picker);
+  const layers = (await layerChecks(picker)).length;
+  assert.equal(layers, 6);
+  assert.equal(await picker.locator("[data-layer-pick]").count(), layers);
+  assert.equal(await attr(picker, '[data-layer-pick][aria-checked="true"]', "data-layer-pick"), "0", "all exact: the first layer");
+  assert.equal(await stripLayer(picker), 1);
+  await picker.focus('[data-layer-pick="0"]');
+  await picker.keyboard.press("ArrowRight");
+  await picker.waitForFunction(() => document.querySelector('[data-layer-pick][aria-checked="true"]').dataset.layerPick === "1");
+  assert.equal(await stripLayer(picker), 2);
+  await picker.keyboard.press("End");
+  await picker.waitForFunction((n) => document.querySelector('[data-layer-pick][aria-checked="true"]').dataset.layerPick === String(n - 1), layers);
+  assert.equal(await stripLayer(picker), layers, "the head's panels are bars of its vector");
+  assert.equal(await picker.locator('[data-testid="compare-strip"] [data-panel="fx"] svg.vector-bars').count(), 1);
+  await picker.keyboard.press("ArrowLeft");
+  await picker.waitForFunction((n) => document.querySelector('[data-layer-pick][aria-checked="true"]').dataset.layerPick === String(n - 2), layers);
+  assert.equal(await stripLayer(picker), layers - 1);
+  assert.equal(await picker.evaluate(() => document.activeElement?.dataset.layerPick), String(layers - 2), "the focus follows the choice");
+
+  // A quick button sets g (a second press does not compose); "compose" appends.
+  const quick = await t.open("#/graph?preset=caffeine&model=gcn&g=swap(2,3)", { width: 1280, height: 720 });
+  await settled(quick);
+  const button = (label) => quick.locator(".quick-steps button", { hasText: label });
+  await button("perm(7)").click();
+  await quick.waitForFunction(() => location.hash.includes("g=perm(7)"));
+  await button("perm(7)").click();
+  // Ticking "compose" relabels the buttons: once that shows, the second press was handled.
+  await quick.check('[data-testid="compose-toggle"]');
+  await button("+ swap(0,1)").waitFor();
+  assert.equal(await gOf(quick), "perm(7)", "a second press sets g again, it does not compose");
+  assert.equal(await quick.locator(".transform-panel .chip").count(), 1);
+  await button("+ swap(0,1)").click();
+  await quick.waitForFunction(() => decodeURIComponent(location.hash).includes("g=perm(7);swap(0,1)"));
+  assert.equal(await quick.locator(".transform-panel .chip").count(), 2);
+  // An explicit permutation gets its own button once it parses.
+  await quick.uncheck('[data-testid="compose-toggle"]');
+  await quick.fill(".explicit-perm input", "1, 0, 2, x");
+  await quick.waitForSelector(".explicit-hint");
+  assert.match(await quick.textContent(".explicit-hint"), /“x” is not a node number/);
+  await quick.fill(".explicit-perm input", "1 0 2 3 4 5 6 7 8 9 10 11 12 13");
+  await button("perm(1,0,2,").click();
+  await quick.waitForFunction(() => decodeURIComponent(location.hash).includes("g=perm(1,0,2,3,4,5,6,7,8,9,10,11,12,13)"));
+  assert.equal(await quick.locator(".transform-panel .chip").count(), 1, "without compose the button set g");
+  await quick.click('[data-testid="reset-g"]');
+  await quick.waitForFunction(() => document.querySelectorAll(".transform-panel .chip").length === 0);
   const page = await t.open("#/graph?preset=path&model=gcn&g=id");
   await settled(page);
 

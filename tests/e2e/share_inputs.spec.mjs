@@ -56,7 +56,7 @@ export default async function (t) {
   assert.equal(await noteOf(page), null, "no link-note when the graph fits");
   const before = await readouts(page);
   const drawing = await dots(page);
-  await t.screenshotOf(page.locator(".lab-intro"), "share-bar-graph-edited");
+  await t.screenshotOf(page.locator(".lab-head"), "share-bar-graph-edited");
 
   // The link in a fresh page: the same graph, drawing and numbers.
   const copy = await t.open(edited, { width: 1280, height: 900 });
@@ -119,7 +119,7 @@ export default async function (t) {
   await settled(big);
   const bigSize = await graphSize(big);
   const bigChecks = await readouts(big);
-  await t.screenshotOf(big.locator(".lab-intro"), "share-bar-graph-too-big");
+  await t.screenshotOf(big.locator(".lab-head"), "share-bar-graph-too-big");
   const [download] = await Promise.all([big.waitForEvent("download"), big.click('[data-testid="export-json"]')]);
   const path = await download.path();
   const doc = JSON.parse(await readFile(path, "utf8"));

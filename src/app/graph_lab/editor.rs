@@ -3,7 +3,6 @@
 //! mode; a swap mode that appends swap(i,j) to g), undo, the animated force
 //! layout, presets with their notes, and the file loader.
 
-use super::graph_canvas::GraphCanvas;
 use super::graph_svg::{GraphSvg, Shared};
 use super::node_inspector::NodeInspector;
 use super::reducer::Action;
@@ -119,9 +118,9 @@ pub fn Editor(p: &EditorProps) -> Html {
     };
     let n = p.input.0.node_count();
     let note = p.preset.as_ref().and_then(|name| PRESETS.iter().find(|q| q.name == name.as_str())).map(|q| q.note);
-    let drawing = if p.big {
-        html! { <GraphCanvas input={p.input.clone()} colours={p.colours.clone()} label="the graph x" testid="graph-x" /> }
-    } else {
+    // Above BIG nodes the drawing lives in the compare strip only: one
+    // 10,000-point canvas of x per frame, not two.
+    let drawing = (!p.big).then(|| {
         let d1 = d.clone();
         let d2 = d.clone();
         let d3 = d.clone();
@@ -139,7 +138,7 @@ pub fn Editor(p: &EditorProps) -> Html {
                 on_drag_end={Callback::from(move |_| d6.dispatch(Action::EndDrag))}
                 {on_node_key} class={classes!(format!("mode-{:?}", p.mode).to_lowercase())} />
         }
-    };
+    });
     let layout_button = if p.layout_running {
         html! { <button onclick={cb(|| Action::StopLayout)}>{ "Stop layout" }</button> }
     } else {
@@ -149,10 +148,12 @@ pub fn Editor(p: &EditorProps) -> Html {
     html! {
         <div class="panel graph-editor" {onkeydown}>
             <h2 class="panel-title">{ "Graph x" }<span class="muted">{ format!(" · {} · {} nodes, {} edges", p.source, thousands(n), thousands(p.input.0.graph.edges().len())) }</span></h2>
-            <div class="graph-stage" ref={stage.clone()}>{ drawing }</div>
-            <SaveImage target={stage} name="symmetry-lab-graph" what="graph drawing" png={p.big} svg_element={!p.big} />
+            if let Some(drawing) = drawing {
+                <div class="graph-stage" ref={stage.clone()}>{ drawing }</div>
+                <SaveImage target={stage} name="symmetry-lab-graph" what="graph drawing" png=false svg_element=true />
+            }
             if p.big {
-                <p class="muted small">{ format!("Editing is off above {} nodes: at this size a drawing shows the crowd, not the nodes. The networks, the check and the force layout still run.", super::state::BIG) }</p>
+                <p class="muted small">{ format!("Editing is off above {} nodes: at this size a drawing shows the crowd, not the nodes (it is in the compare strip, as points). The networks, the check and the force layout still run.", super::state::BIG) }</p>
             } else {
                 <p class="muted small hint" aria-live="polite">{ hint(p.mode, p.picked, p.pending) }</p>
             }

@@ -2,6 +2,11 @@
 //! a permutation g, and compare a GNN (or the node-order MLP) on the graph
 //! and on the renumbered graph, layer by layer (claims G1–G5); then see with
 //! 1-WL colour refinement what message passing cannot tell apart (G6).
+//!
+//! The lab frame holds the editor, the renumbering and the network in its
+//! side bar; the compare strip shows x, g·x, the network's verdict and one
+//! layer's f(x), f(g·x), P f(x) and difference; below it, the readout, the
+//! matrices X, A, P X, P A Pᵀ and every layer in detail.
 
 mod editor;
 mod explain;
@@ -15,18 +20,21 @@ mod node_inspector;
 mod recompute;
 mod reducer;
 mod state;
+mod strip;
 mod transform_bar;
+mod vector_bars;
 mod views;
 mod wl_data;
 mod wl_panel;
 
 use crate::app::share::{self, Pipes};
 use crate::app::url;
-use crate::app::widgets::alert::{Alert, Notice};
 use crate::app::widgets::bar_chart::{BarChart, Series};
+use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::compute_time::ComputeTime;
-use crate::app::widgets::layer_check::{human_number, LayerCheckProps};
-use crate::app::widgets::share_bar::ShareBar;
+use crate::app::widgets::lab_frame::LabFrame;
+use crate::app::widgets::layer_check::LayerCheckProps;
+use crate::app::widgets::share_bar::ShareBarProps;
 use crate::engine::check::LayerCheck;
 use crate::engine::graph_views::thousands;
 use crate::io::graph_link;
@@ -35,7 +43,8 @@ use crate::io::import_state::ImportedState;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use editor::Editor;
 use explain::GShape;
-use graph_svg::Shared;
+use graph_canvas::GraphCanvas;
+use graph_svg::{GraphSvg, Shared};
 use layer_row::{LayerRow, RowLabels};
 use matrices::MatricesPanel;
 use model_panel::ModelPanel;
@@ -141,7 +150,6 @@ pub fn GraphLab() -> Html {
     let moved_index = |i: usize| state.node_move.graph.get(i).copied();
     // Borrowed, not cloned: each check holds ρ(g)f(x), 80,000 numbers per layer on random-10k.
     let checks: &[LayerCheck] = state.pipelines.as_ref().map(|p| p.checks.as_slice()).unwrap_or(&[]);
-    let last = checks.last();
     let readout = state.pipelines.as_ref().and_then(|p| {
         let k = kinds.iter().position(|k| k.starts_with("readout")).unwrap_or(kinds.len().checked_sub(1)?);
         let (fx, fgx) = (p.trace_x.get(k)?, p.trace_gx.get(k)?);
@@ -197,34 +205,77 @@ pub fn GraphLab() -> Html {
             }),
         )
     };
-    let link_note = state.link.clone().err().map(AttrValue::from);
+    let share = ShareBarProps {
+        export,
+        import,
+        file_name: "symmetry-lab-graph.json".into(),
+        title: "graphs".into(),
+        link_note: state.link.clone().err().map(AttrValue::from),
+    };
+
+    // The compare strip: x, g·x, the verdict and one layer's four panels.
+    let layers: Vec<LayerCheckProps> = checks.iter().map(LayerCheckProps::from_check).collect();
+    let shown = state.shown.unwrap_or_else(|| default_layer(&layers)).min(layers.len().saturating_sub(1));
+    let strip_view = {
+        let (p, views, mv) = (state.pipelines.clone(), views.clone(), state.node_move.clone());
+        use_memo((state.compute_rev, shown, state.picked), move |(_, k, picked)| {
+            let (p, v) = (p.as_ref()?, views.get(*k)?);
+            Some(strip::panels(p, *k, v, &mv, *picked))
+        })
+    };
+    let (panels, mut note) = (*strip_view).clone().unwrap_or_default();
+    if big {
+        note.push_str(" x and g·x are drawn as points.");
+    }
+    if let Some(c) = &node_colours {
+        note.push_str(&format!(" Node colours: {}.", c.source.trim_start_matches("the output of ")));
+    }
+    let on_show = {
+        let d = state.dispatcher();
+        Callback::from(move |k: usize| d.dispatch(Action::Show(k)))
+    };
+    let (x_view, gx_view) = if big {
+        (
+            html! { <GraphCanvas input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} label="the graph x" testid="graph-x" /> },
+            html! { <GraphCanvas input={Shared(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())} label="the renumbered graph g·x" testid="graph-gx" /> },
+        )
+    } else {
+        let d = state.dispatcher();
+        (
+            html! { <GraphSvg input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} picked={state.picked}
+            label="the graph x (edit it in the side bar)" class="strip-graph" /> },
+            html! { <GraphSvg input={Shared(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())}
+            picked={state.picked.and_then(moved_index)} pending={state.pending_swap.and_then(moved_index)}
+            label="the renumbered graph g·x (tap a node to pick it)" testid="graph-gx" class="strip-graph"
+            on_node_tap={Callback::from(move |j| d.dispatch(Action::MovedNodeTap(j)))} /> },
+        )
+    };
+    let strip = html! {
+        <CompareStrip x={x_view} gx={gx_view} g={state.g.to_string()} {layers} selected={shown} on_select={on_show}
+            {panels} note={(!note.is_empty()).then(|| AttrValue::from(note.trim().to_string()))}
+            empty={state.model_error.clone().or_else(|| state.error.clone()).map(AttrValue::from)} />
+    };
+    let controls = html! {
+        <>
+            <Editor input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())}
+                picked={state.picked} pending={state.pending_swap} mode={state.mode} {big} can_undo={state.can_undo()}
+                layout_running={state.layout_frames > 0} source={source} {preset} features={state.features} dispatch={state.dispatcher()} />
+            <TransformBar g={state.g.clone()} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />
+            <ModelPanel cfg={state.cfg} model={state.model.clone()} features={state.features} available={state.input.available_features()}
+                colour_choices={choices} {colour_layer} dispatch={state.dispatcher()} />
+        </>
+    };
 
     html! {
-        <section class="page lab graph-lab">
-            <div class="lab-intro">
-                <h1>{ "Graphs: renumber the nodes" }</h1>
-                <p class="lead">{ "A graph has no natural node order. Renumber its nodes with a permutation g and run the same network on both numberings: message-passing layers follow the renumbering (equivariant), the readout does not change at all (invariant), and an MLP that reads the adjacency matrix in node order breaks. Then try the mistake of moving the features without the edges." }</p>
-                <ShareBar {export} {import} file_name="symmetry-lab-graph.json" title="graphs" {link_note} />
-            </div>
-            <Alert message={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} />
-            <Notice message={state.notice.clone().map(AttrValue::from)} />
-            <div class="lab-top graph-top">
-                <Editor input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())}
-                    picked={state.picked} pending={state.pending_swap} mode={state.mode} {big} can_undo={state.can_undo()}
-                    layout_running={state.layout_frames > 0} source={source} {preset} features={state.features} dispatch={state.dispatcher()} />
-                <TransformBar g={state.g.clone()} node_move={state.node_move.clone()} moved={Shared(state.moved.clone())}
-                    colours={node_colours.as_ref().map(|c| c.gx.clone())} picked={state.picked.and_then(moved_index)}
-                    pending={state.pending_swap.and_then(moved_index)} {big} mistake={state.mistake()} dispatch={state.dispatcher()} />
-                <div class="lab-side">
-                    <ModelPanel cfg={state.cfg} model={state.model.clone()} features={state.features} available={state.input.available_features()}
-                        colour_choices={choices} {colour_layer} dispatch={state.dispatcher()} />
-                    if let Some((k, labels, series)) = readout {
-                        <div class="panel scores">
-                            <h2 class="panel-title">{ if kinds.get(k) == Some(&"mlp") { "The MLP's output for x and for g·x".to_string() } else { format!("The readout (layer {}) for x and for g·x", k + 1) } }</h2>
-                            <BarChart {labels} {series} caption="readout for x and for g·x" />
-                        </div>
-                    }
-                </div>
+        <LabFrame class="graph-lab" title="Graphs: renumber the nodes"
+            lead="Renumber the nodes with a permutation g and compare the network on x and on g·x: message passing follows the renumbering, the readout does not change at all."
+            {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
+            {controls} {strip} collapse_narrow=true>
+            <div class="lab-status">
+                <ComputeTime ms={state.compute_ms} />
+                if big {
+                    <span class="muted small" data-testid="big-graph-note">{ format!("{} nodes: drawn as points without labels, no matrices X and A (above {BIG} nodes); the strip shows the first {} rows of each layer.", thousands(n), strip::WINDOW) }</span>
+                }
             </div>
             if let Some(c) = &node_colours {
                 <p class="colour-legend">
@@ -233,17 +284,12 @@ pub fn GraphLab() -> Html {
                     <span class="muted">{ " Equal colours, equal embeddings; a node keeps its colour when g only renumbers it." }</span>
                 </p>
             }
-            <div class="lab-status">
-                <ComputeTime ms={state.compute_ms} />
-                if let Some(c) = last {
-                    <span class={classes!("overall", format!("verdict-{}", c.verdict.as_str()))}>
-                        { format!("The network's output is {} under g (invariance error {}).", c.verdict.as_str(), human_number(c.invariance_error)) }
-                    </span>
-                }
-                if big {
-                    <span class="muted small" data-testid="big-graph-note">{ format!("{} nodes: drawn as points, without labels or matrices (above {BIG} nodes).", thousands(n)) }</span>
-                }
-            </div>
+            if let Some((k, labels, series)) = readout {
+                <div class="panel scores">
+                    <h2 class="panel-title">{ if kinds.get(k) == Some(&"mlp") { "The MLP's output for x and for g·x".to_string() } else { format!("The readout (layer {}) for x and for g·x", k + 1) } }</h2>
+                    <BarChart {labels} {series} caption="readout for x and for g·x" />
+                </div>
+            }
             <MatricesPanel matrices={(*matrices).clone()} {n} picked={state.picked} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />
             if let Some(reason) = state.model_error.clone().filter(|_| state.pipelines.is_none()) {
                 <p class="no-action-box">{ reason }</p>
@@ -259,7 +305,7 @@ pub fn GraphLab() -> Html {
                 }) }
             </div>
             <WlPanel pair={state.wl.clone()} cfg={state.cfg} features={state.features} dispatch={state.dispatcher()} />
-        </section>
+        </LabFrame>
     }
 }
 

@@ -7,7 +7,7 @@ use crate::engine::graph_input::{GraphInput, NodeFeatures};
 use crate::engine::graph_views::thousands;
 use crate::engine::layout::force_layout;
 use crate::engine::models::graph::GraphModelConfig;
-use crate::engine::transform::{Step, Transform};
+use crate::engine::transform::Transform;
 use crate::io::graph_file::{GraphFormat, ParsedGraph};
 use crate::io::graph_presets;
 use crate::io::graph_settings::GraphSettings;
@@ -47,16 +47,16 @@ pub enum Action {
     StartLayout,
     StopLayout,
     LayoutFrame,
-    PushStep(Step),
-    RemoveStep(usize),
-    ClearTransform,
-    ApplyInverse,
-    SetTransformText(String),
+    /// An edit of g from the transformation panel. Steps it sets or
+    /// appends keep the features-only mistake when it is on.
+    EditG(GEdit),
     /// Turn every step into its features-only version (the G5 mistake) or back.
     SetMistake(bool),
     SetModel(GraphModelConfig),
     SetFeatures(NodeFeatures),
     SetColourLayer(Option<usize>),
+    /// Show this layer in the compare strip.
+    Show(usize),
     Pick(Option<usize>),
     SetMode(EditMode),
     SetWl(String, String),
@@ -90,6 +90,9 @@ impl Reducible for GraphLabState {
                 }
                 s.features = s.checked_features(settings.features, &mut errors);
                 s.accept_g(settings.g, &mut errors);
+                if s.cfg != settings.model {
+                    s.shown = None;
+                }
                 s.cfg = settings.model;
                 s.wl = settings.wl;
                 s.error = join(errors);
@@ -227,14 +230,15 @@ impl Reducible for GraphLabState {
                     }
                 }
             }
-            Action::PushStep(step) => {
-                let step = with_features_only(&step, s.mistake() || is_features_only(&step));
-                s.edit_g(GEdit::Push(step));
+            Action::EditG(edit) => {
+                let mistake = s.mistake();
+                let edit = match edit {
+                    GEdit::Push(step) => GEdit::Push(with_features_only(&step, mistake || is_features_only(&step))),
+                    GEdit::Set(step) => GEdit::Set(with_features_only(&step, mistake || is_features_only(&step))),
+                    other => other,
+                };
+                s.edit_g(edit);
             }
-            Action::RemoveStep(i) => s.edit_g(GEdit::Remove(i)),
-            Action::ClearTransform => s.edit_g(GEdit::Clear),
-            Action::ApplyInverse => s.edit_g(GEdit::Invert),
-            Action::SetTransformText(text) => s.edit_g(GEdit::Text(text)),
             Action::SetMistake(on) => {
                 let steps = s.g.steps.iter().map(|st| with_features_only(st, on)).collect();
                 s.set_g(Transform { steps });
@@ -243,6 +247,7 @@ impl Reducible for GraphLabState {
                 s.cfg = cfg;
                 s.error = None;
                 s.colour_layer = None;
+                s.shown = None;
                 s.recompute(true);
             }
             Action::SetFeatures(kind) => {
@@ -252,6 +257,7 @@ impl Reducible for GraphLabState {
                 }
             }
             Action::SetColourLayer(layer) => s.colour_layer = layer,
+            Action::Show(k) => s.shown = Some(k),
             Action::Pick(node) => s.picked = node.filter(|&i| i < s.n()),
             Action::SetMode(mode) => {
                 s.mode = mode;

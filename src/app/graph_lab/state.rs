@@ -74,6 +74,9 @@ pub struct GraphLabState {
     pub pending_swap: Option<usize>,
     /// Which layer's embedding colours the nodes (`None`: the last node layer).
     pub colour_layer: Option<usize>,
+    /// The layer the compare strip shows, once the learner picked one (the
+    /// first layer that is not exact until then); reset with the model.
+    pub shown: Option<usize>,
     /// Force-layout frames still to run, and how many iterations each.
     pub layout_frames: usize,
     pub layout_iterations: usize,
@@ -118,6 +121,7 @@ impl GraphLabState {
             mode: EditMode::Edit,
             pending_swap: None,
             colour_layer: None,
+            shown: None,
             layout_frames: 0,
             layout_iterations: 0,
             layout_tick: 0,

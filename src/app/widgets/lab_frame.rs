@@ -54,9 +54,11 @@ pub struct LabFrameProps {
     pub collapse_narrow: bool,
 }
 
-/// The window is at most 1000 CSS pixels wide (the side bar's breakpoint).
-fn narrow() -> bool {
-    web_sys::window().and_then(|w| w.match_media("(max-width: 1000px)").ok().flatten()).is_some_and(|m| m.matches())
+/// Where the side bar stops being a side bar (the CSS uses the same width).
+const NARROW: &str = "(max-width: 1000px)";
+
+fn is_narrow() -> bool {
+    web_sys::window().and_then(|w| w.match_media(NARROW).ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Set or clear one parameter of the address (a hashchange: every listener sees it).
@@ -86,9 +88,25 @@ pub fn LabFrame(p: &LabFrameProps) -> Html {
         use_effect_with(p.question.clone(), move |q| predict.dispatch(PredictAction::Ask(q.clone())));
     }
     let share = &p.share;
-    // Decided once, at the first render: later renders leave the learner's
-    // choice alone.
-    let open = *use_state(|| !(p.collapse_narrow && narrow()));
+    let open = use_state(|| !(p.collapse_narrow && is_narrow()));
+    {
+        // Crossing the narrow width folds or unfolds the controls again.
+        let open = open.clone();
+        use_effect_with(p.collapse_narrow, move |&collapse| {
+            let listener = collapse
+                .then(|| web_sys::window().and_then(|w| w.match_media(NARROW).ok().flatten()))
+                .flatten()
+                .map(|mq| {
+                    let query = mq.clone();
+                    gloo::events::EventListener::new(&mq, "change", move |_| open.set(!query.matches()))
+                });
+            move || drop(listener)
+        });
+    }
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open")))
+    };
     let hiding = predict.hiding();
     let class = classes!(
         "page",
@@ -160,7 +178,7 @@ pub fn LabFrame(p: &LabFrameProps) -> Html {
                     <div class="lab-body">
                         if !classroom.embed && !classroom.present {
                             <aside class="lab-controls" aria-label="Input, transformation and model">
-                                <details class="controls-toggle" {open}>
+                                <details class="controls-toggle" open={*open} {ontoggle}>
                                     <summary>{ "Input, g and model" }</summary>
                                     <div class="controls-inner">{ p.controls.clone() }</div>
                                 </details>
