@@ -74,6 +74,29 @@ proptest! {
             "g and the scramble move the dot alike: {} vs {}", head.invariance_error, head.baseline_error);
         prop_assert_eq!(head.verdict, Verdict::Neither);
         prop_assert!(head.insensitive());
+        prop_assert!(!head.above_scramble());
+    }
+
+    /// Small but above the scramble: every quarter of the weights repeats
+    /// one pattern, so the scramble (which trades whole quarters, keeping
+    /// where things are inside them) leaves the readout exactly as it was,
+    /// while a quarter turn moves the dot to a place the pattern weighs
+    /// differently. The error is small but g changes the output more than
+    /// the scramble: "neither", and not called insensitive.
+    #[test]
+    fn a_small_error_above_the_scramble_is_a_real_failure(half in 3usize..7, delta in 0.005f32..0.015, at in generic_pixel(12)) {
+        let n = 2 * half;
+        let at = (at.0 % n, at.1 % n);
+        let pattern = |i: usize, j: usize| ((i % half) + 2 * (j % half)) as f32 / half as f32;
+        let turned = (at.1, n - 1 - at.0);
+        prop_assume!(pattern(at.0, at.1) != pattern(turned.0, turned.1) && pattern(at.0, at.1) != pattern(n - 1 - at.1, at.0));
+        let w = (0..n * n).map(|p| 1.0 + delta * pattern(p / n, p % n)).collect();
+        let head = last(&checks(readout(w), &dot_image(n, 0.0, 1.0, at), &rot90())).clone();
+        prop_assert!(head.invariance_error > EXACT && head.invariance_error < 5e-2, "{}", head.invariance_error);
+        prop_assert!(2.0 * head.baseline_error < head.invariance_error, "{} vs {}", head.baseline_error, head.invariance_error);
+        prop_assert_eq!(head.verdict, Verdict::Neither);
+        prop_assert!(head.above_scramble());
+        prop_assert!(!head.insensitive());
     }
 
     /// Approximate: the weights are a steep radial bowl (unchanged by a

@@ -253,9 +253,30 @@ impl Origin {
 
 /// True when an error is small only because the layer barely reacts to
 /// where things are: the smaller error is below [`APPROXIMATE`] but not below
-/// a tenth of the baseline, so the verdict is `neither`, not `approximate`.
-pub fn is_insensitive(verdict: Verdict, invariance: f64, equivariance: Option<f64>) -> bool {
-    verdict == Verdict::Neither && invariance.min(equivariance.unwrap_or(f64::INFINITY)) < APPROXIMATE
+/// a tenth of the baseline (and not above twice the baseline either, see
+/// [`is_small_but_above_scramble`]), so the verdict is `neither`, not
+/// `approximate`.
+pub fn is_insensitive(verdict: Verdict, invariance: f64, equivariance: Option<f64>, baseline: f64) -> bool {
+    let smaller = invariance.min(equivariance.unwrap_or(f64::INFINITY));
+    verdict == Verdict::Neither && smaller < APPROXIMATE && smaller <= ABOVE_SCRAMBLE * baseline
+}
+
+/// How many times the baseline an error must be to count as larger than the
+/// scramble's change (equal changes differ by rounding).
+pub const ABOVE_SCRAMBLE: f64 = 2.0;
+
+/// True when an error is small in absolute terms yet larger (more than
+/// [`ABOVE_SCRAMBLE`] times) than the layer's change under the scramble: g changes the layer more than
+/// rearranging the input's quarters does, so the small number is a real
+/// failure, not a near-success (`neither`).
+pub fn is_small_but_above_scramble(
+    verdict: Verdict,
+    invariance: f64,
+    equivariance: Option<f64>,
+    baseline: f64,
+) -> bool {
+    let smaller = invariance.min(equivariance.unwrap_or(f64::INFINITY));
+    verdict == Verdict::Neither && smaller < APPROXIMATE && smaller > ABOVE_SCRAMBLE * baseline
 }
 
 /// The check of one layer.
@@ -358,7 +379,12 @@ impl LayerCheck {
 
     /// See [`is_insensitive`].
     pub fn insensitive(&self) -> bool {
-        is_insensitive(self.verdict, self.invariance_error, self.equivariance_error)
+        is_insensitive(self.verdict, self.invariance_error, self.equivariance_error, self.baseline_error)
+    }
+
+    /// See [`is_small_but_above_scramble`].
+    pub fn above_scramble(&self) -> bool {
+        is_small_but_above_scramble(self.verdict, self.invariance_error, self.equivariance_error, self.baseline_error)
     }
 
     /// Set the sums of the local error (and the error).

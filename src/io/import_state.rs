@@ -35,7 +35,7 @@ pub const MAX_INPUT_ENTRIES: usize = 4_000_000;
 /// input: an image is (channels, height, width); a graph's node features
 /// (nodes, features), a one-hot strand (4, length) and a time series
 /// (steps, features) are matrices.
-pub const LABS: [(&str, usize); 4] = [("image", 3), ("graph", 2), ("dna", 2), ("sequence", 2)];
+pub const LABS: [(&str, usize); 5] = [("image", 3), ("graph", 2), ("dna", 2), ("sequence", 2), ("train", 3)];
 
 /// What an exported file restores.
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +169,9 @@ pub fn parse_state(bytes: &[u8]) -> Result<ImportedState, String> {
     }
     let lab = doc.lab.unwrap_or_default();
     let Some(&(_, dims)) = LABS.iter().find(|(name, _)| *name == lab) else {
-        return Err(format!("the state names an unknown lab “{lab}”; the labs are image, graph, dna and sequence"));
+        return Err(format!(
+            "the state names an unknown lab “{lab}”; the labs are image, graph, dna, sequence and train"
+        ));
     };
     let url = HashLocation::parse(doc.url.as_deref().unwrap_or_default())?;
     if url.route != format!("/{lab}") {

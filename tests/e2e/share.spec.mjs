@@ -171,6 +171,6 @@ export default async function (t) {
   for (const [hash, name] of [[STATES[0], "image"], [STATES[1], "dna"], [STATES[2], "graph"], [STATES[3], "sequence"]]) {
     const p = await t.open(hash, { width: 1280, height: 800 });
     await settled(p);
-    await t.screenshotOf(p.locator(".lab-intro"), `share-bar-${name}`);
+    await t.screenshotOf(p.locator(".lab-head"), `share-bar-${name}`);
   }
 }

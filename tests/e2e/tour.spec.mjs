@@ -6,7 +6,15 @@
 // there is no keyboard hint, and the frame grows to its content.
 
 /** The step's target inside the frame: its box against the frame's viewport. */
-async function targetInFrame(page) {
+async function targetInFrame(page, label = "") {
+  try {
+    return await targetBox(page);
+  } catch (e) {
+    throw new Error(`${label}: ${e.message}`);
+  }
+}
+
+async function targetBox(page) {
   const selector = await page.getAttribute('[data-testid="tour-step"]', "data-target");
   const frame = page.frameLocator(".tour-view iframe");
   const target = frame.locator(selector).first();
@@ -32,7 +40,7 @@ export default async function (t) {
     assert.equal(await page.textContent('[data-testid="tour-step"]'), `Step ${k} of ${total}`);
     const src = await page.getAttribute(".tour-view iframe", "src");
     assert.match(src, /embed=1/);
-    const box = await targetInFrame(page).catch((e) => { throw new Error(`step ${k} (${src}): ${e.message}`); });
+    const box = await targetInFrame(page, `step ${k} (${src})`);
     assert.ok(box.marked, `step ${k}: the target is outlined`);
     // Visible inside the frame: its top in view and at least part of it shown.
     assert.ok(box.top >= -1 && box.top < box.vh && box.h > 0, `step ${k}: the target is in the frame's view ${JSON.stringify(box)}`);
@@ -50,7 +58,7 @@ export default async function (t) {
   await page.goto(t.url + "#/tour?step=4");
   await page.waitForSelector('[data-testid="show-me"]');
   assert.equal(await page.getAttribute('[data-testid="tour-try"]', "data-done"), "false");
-  await targetInFrame(page);
+  await targetInFrame(page, "step 4 before show me");
   await page.click('[data-testid="show-me"]');
   await page.waitForSelector('[data-testid="tour-try"][data-done="true"]', { timeout: 10000 });
   assert.match(await page.textContent('[data-testid="tour-try"]'), /Now look/);
@@ -61,7 +69,7 @@ export default async function (t) {
   // Presenting: the page and the lab in it scale up.
   await page.goto(t.url + "#/tour?step=6&present=1");
   await page.waitForSelector(".tour.presenting");
-  await targetInFrame(page);
+  await targetInFrame(page, "presenting step 6");
   const sizes = await page.evaluate(() => ({
     body: parseFloat(getComputedStyle(document.querySelector(".tour .lead")).fontSize),
     lab: parseFloat(getComputedStyle(document.querySelector(".tour-view iframe").contentDocument.body).fontSize),
@@ -74,7 +82,9 @@ export default async function (t) {
   await phone.waitForSelector('[data-testid="tour-step"]');
   assert.ok(await phone.locator(".tour-index-wrap summary").isVisible(), "the step list is reachable");
   assert.equal(await phone.locator(".tour .keys").isVisible(), false, "no keyboard hint on a touch screen");
-  await targetInFrame(phone);
+  // The lab starts when its frame is on screen (below the step's text on a phone).
+  await phone.locator(".tour-view iframe").scrollIntoViewIfNeeded();
+  await targetInFrame(phone, "phone step 2");
   await phone.waitForFunction(() => {
     const f = document.querySelector(".tour-view iframe");
     const d = f.contentDocument.documentElement;

@@ -208,8 +208,14 @@ pub fn DnaLab() -> Html {
     let share =
         ShareBarProps { export, import, file_name: "symmetry-lab-dna.json".into(), title: "DNA".into(), link_note };
 
+    // The part an embed can show alone (`view=tracks`): x and g·x as one-hot tracks.
+    let strands =
+        (*pictures).clone().map(|(x, gx)| html! { <StrandPanel {x} {gx} g_text={g_text.clone()} window={window} /> });
+    let parts = vec![("tracks", strands.clone().unwrap_or_default())];
+    let question = format!("{}|{}|{:?}", state.g, state.revision, state.cfg);
+
     html! {
-        <LabFrame class="dna-lab" title="DNA: reverse-complement symmetry"
+        <LabFrame class="dna-lab" title="DNA: reverse-complement symmetry" views={parts} {question}
             lead="Apply rc (read the other strand) or a cyclic shift to a sequence, and compare the network on x and on g·x: paired filters (w, RC(w)) move with the strand and give one score for both strands."
             {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
             {controls} {strip} collapse_narrow=true>
@@ -219,9 +225,7 @@ pub fn DnaLab() -> Html {
                     <span class="muted small" data-testid="dna-update">{ format!("Recomputed: {}.", status::update_text(&state.update, l)) }</span>
                 </div>
             }
-            if let Some((x, gx)) = (*pictures).clone() {
-                <StrandPanel {x} {gx} g_text={g_text.clone()} window={window} />
-            }
+            { strands.unwrap_or_default() }
             <p class="dna-about">{ "A double helix can be read from either strand: the other strand is the reverse complement (reversed, A↔T, C↔G) of this one, and both describe the same molecule. A plain convolution reads one strand only; filters that come in pairs (w, RC(w)) move with the strand, and pooling over each pair and over positions gives one score for both strands." }</p>
             <div class="dna-summary">
                 if let Some((labels, series)) = scores {

@@ -266,8 +266,18 @@ pub fn GraphLab() -> Html {
         </>
     };
 
+    // The parts an embed can show alone (`view=matrices`, `view=wl`).
+    let matrices_panel = html! {
+        <MatricesPanel matrices={(*matrices).clone()} {n} picked={state.picked} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />
+    };
+    let wl_panel = html! {
+        <WlPanel pair={state.wl.clone()} cfg={state.cfg} features={state.features} dispatch={state.dispatcher()} />
+    };
+    let parts = vec![("matrices", matrices_panel.clone()), ("wl", wl_panel.clone())];
+    let question = format!("{}|{}|{:?}", state.g, state.revision, state.cfg);
+
     html! {
-        <LabFrame class="graph-lab" title="Graphs: renumber the nodes"
+        <LabFrame class="graph-lab" title="Graphs: renumber the nodes" views={parts} {question}
             lead="Renumber the nodes with a permutation g and compare the network on x and on g·x: message passing follows the renumbering, the readout does not change at all."
             {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} notice={state.notice.clone().map(AttrValue::from)}
             {controls} {strip} collapse_narrow=true>
@@ -290,7 +300,7 @@ pub fn GraphLab() -> Html {
                     <BarChart {labels} {series} caption="readout for x and for g·x" />
                 </div>
             }
-            <MatricesPanel matrices={(*matrices).clone()} {n} picked={state.picked} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />
+            { matrices_panel }
             if let Some(reason) = state.model_error.clone().filter(|_| state.pipelines.is_none()) {
                 <p class="no-action-box">{ reason }</p>
             }
@@ -304,7 +314,7 @@ pub fn GraphLab() -> Html {
                     }
                 }) }
             </div>
-            <WlPanel pair={state.wl.clone()} cfg={state.cfg} features={state.features} dispatch={state.dispatcher()} />
+            { wl_panel }
         </LabFrame>
     }
 }

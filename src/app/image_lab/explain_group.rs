@@ -140,6 +140,9 @@ pub fn fractional_note(check: &LayerCheck, g: &Transform) -> Option<String> {
         Verdict::Neither if check.insensitive() => format!(
             "Under rot({degrees}) the error here is small, but so is this layer's reaction to a scramble of the picture: the small number shows no rotation symmetry."
         ),
+        Verdict::Neither if check.above_scramble() => format!(
+            "Under rot({degrees}) the error here is small, but larger than this layer's reaction to a scramble of the picture: the rotation changes it more than rearranging the picture does."
+        ),
         Verdict::Neither => format!(
             "Under rot({degrees}) the interpolated rotation is not a symmetry of the network: the error is above 5·10⁻² here."
         ),

@@ -237,7 +237,7 @@ pub fn SequenceLab() -> Html {
     };
 
     html! {
-        <LabFrame class="sequence-lab" title="Sequences: RNNs, delays and time warping"
+        <LabFrame class="sequence-lab" title="Sequences: RNNs, delays and time warping" question={format!("{}|{}|{:?}", state.g, state.revision, state.cfg)}
             lead="Delay a signal inside its left padding, or play it A times slower, and compare a plain RNN, a gated RNN and an LSTM: which states move with the input, which final states stay put, and why only a gate can follow a change of speed."
             {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} {controls} {strip}>
             <div class="lab-status">

@@ -229,7 +229,7 @@ pub fn TrainLab() -> Html {
     };
 
     html! {
-        <LabFrame class="train-lab" title="Data augmentation"
+        <LabFrame class="train-lab" title="Data augmentation" question={format!("{:?}|{}", state.settings, state.revision)}
             lead="Instead of building a symmetry into the layers, show the network transformed copies of its data. Two linear heads on one fixed body learn the letters F, L, P and T; the augmented head also sees each letter's copies. Both are tested on letters moved by g."
             {share} error={state.error.clone().map(AttrValue::from)} on_dismiss={dismiss} {controls} {strip}>
             if let Some(s) = last {

@@ -76,6 +76,11 @@ pub fn network_sentence(head: &LayerCheckProps, g: &str) -> String {
             human_number(head.smaller_error()),
             human_number(head.baseline_error)
         ),
+        Verdict::Neither if head.above_scramble() => format!(
+            "The network's output is not invariant to {g}. Its error {} is small, but larger than a scramble of the input causes ({}): g really changes it.",
+            human_number(head.smaller_error()),
+            human_number(head.baseline_error)
+        ),
         Verdict::Neither => format!("The network's output is not invariant to {g}: it changes (error {inv})."),
     }
 }

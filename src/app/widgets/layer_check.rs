@@ -11,7 +11,7 @@
 //! (its local error) or received it broken from an earlier layer.
 
 use super::predict::{use_predict, GuessButtons, GuessResult};
-use crate::engine::check::{is_insensitive, LayerCheck, Origin, Verdict};
+use crate::engine::check::{is_insensitive, is_small_but_above_scramble, LayerCheck, Origin, Verdict};
 use crate::io::classroom_settings::PredictScope;
 use yew::prelude::*;
 
@@ -83,7 +83,12 @@ impl LayerCheckProps {
 
     /// Small, but only because the layer barely reacts to where things are.
     pub fn insensitive(&self) -> bool {
-        is_insensitive(self.verdict, self.invariance_error, self.equivariance_error)
+        is_insensitive(self.verdict, self.invariance_error, self.equivariance_error, self.baseline_error)
+    }
+
+    /// Small, yet more than a scramble of the input changes the layer.
+    pub fn above_scramble(&self) -> bool {
+        is_small_but_above_scramble(self.verdict, self.invariance_error, self.equivariance_error, self.baseline_error)
     }
 
     /// The badge: the verdict, except a neutral "no action" where g does not
@@ -113,6 +118,11 @@ impl LayerCheckProps {
             ),
             Verdict::Neither if self.insensitive() => format!(
                 "Neither. The error {} looks small, but this layer barely reacts to where things are: a scramble of the input changes it by only {}, so the small number says nothing about g.",
+                human_number(self.smaller_error()),
+                human_number(self.baseline_error)
+            ),
+            Verdict::Neither if self.above_scramble() => format!(
+                "Neither. The error {} is small, but g changes this layer more than a scramble of the input does ({}): a real failure, not a near-success.",
                 human_number(self.smaller_error()),
                 human_number(self.baseline_error)
             ),

@@ -44,7 +44,7 @@ pub fn MatrixHeatmap(p: &MatrixHeatmapProps) -> Html {
     html! {
         <figure class={classes!("matrix-heatmap", p.stale.then_some("stale"))} data-testid={p.testid.clone()}
             data-state={if done { "done" } else { "running" }}>
-            <div class="matrix-scroll">
+            <div class="matrix-scroll" tabindex="0" role="region" aria-label={p.caption.clone()}>
                 <table>
                     <caption class="sr-only">{ p.caption.clone() }</caption>
                     <thead>

@@ -19,8 +19,12 @@ fn reads_a_minimal_state_and_refuses_others() {
     assert!(parse_state(b"[1, 2]").is_err());
     let wrong_lab = br##"{"format":"symmetry-lab/1","lab":"image","url":"#/graph"}"##;
     assert!(parse_state(wrong_lab).unwrap_err().contains("does not belong"));
-    let unknown = br##"{"format":"symmetry-lab/1","lab":"train","url":"#/train"}"##;
+    let unknown = br##"{"format":"symmetry-lab/1","lab":"trains","url":"#/trains"}"##;
     assert!(parse_state(unknown).unwrap_err().contains("unknown lab"));
+    // The augmentation lab's own export (a test letter, one channel) reads back.
+    let train = br##"{"format":"symmetry-lab/1","lab":"train","url":"#/train?g=rot90","input":{"shape":[1,1,2],"data":[0,1]}}"##;
+    let s = parse_state(train).unwrap();
+    assert_eq!((s.lab.as_str(), s.url.route.as_str()), ("train", "/train"));
     assert!(parse_state(&with_input(r#"{"shape":[1000,1000,1000],"data":[]}"#)).unwrap_err().contains("4000000"));
     assert!(parse_state(&with_input(r#"{"shape":[1,2,2],"data":[1]}"#)).unwrap_err().contains("1 values"));
     assert!(parse_state(&with_input(r#"{"shape":[4,4],"data":[]}"#)).unwrap_err().contains("has 3"));
