@@ -8,7 +8,7 @@
 // "compose" appends, a motif model says its second conv is a pass-through,
 // and while a long strand's full run goes on the strip shows its progress,
 // never stale panels.
-import { layerChecks, settled, verdicts } from "./helpers.mjs";
+import { assertEvery, layerChecks, settled, verdicts } from "./helpers.mjs";
 
 const STRIP = '[data-testid="compare-strip"]';
 
@@ -95,7 +95,7 @@ export default async function (t) {
     "rc_conv1d:equivariant", "relu:equivariant", "rc_conv1d:equivariant", "relu:equivariant",
     "strand_pool:equivariant", "gap:invariant", "dense:invariant",
   ]);
-  assert.ok(checks.every((c) => c.eq !== null && c.eq < 1e-4));
+  assertEvery(checks, (c) => c.eq !== null && c.eq < 1e-4, "every layer exact");
   console.log(`     rc-conv, rc, 69 bases: compute-ms ${await ms(page)}`);
   await t.screenshot(page, "dna-rc-conv", true);
 

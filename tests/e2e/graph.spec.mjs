@@ -9,7 +9,7 @@
 // its layer picker follows the arrow keys; a quick button sets g and
 // "compose" appends; the features-only mistake is not called approximate.
 import { readFile } from "node:fs/promises";
-import { layerChecks, settled, verdicts } from "./helpers.mjs";
+import { assertEvery, layerChecks, settled, verdicts } from "./helpers.mjs";
 
 async function applyG(page, expr) {
   await page.fill('[data-testid="g-input"]', expr);
@@ -220,7 +220,7 @@ export default async function (t) {
   await ed.waitForFunction(() => location.hash.includes("g=swap(0,7);swap(2,5)"));
   // (Swapping the ends of a path is invisible to one layer on degree features,
   // so the first layer may even be invariant; exact either way.)
-  assert.ok((await layerChecks(ed)).every((c) => c.verdict === "invariant" || c.verdict === "equivariant"));
+  assertEvery(await layerChecks(ed), (c) => c.verdict === "invariant" || c.verdict === "equivariant", "the edited graph: every layer exact");
   // Delete mode: tap a node to delete it; the keyboard deletes the focused node.
   await ed.click(`text="Delete"`);
   await ed.click('[data-testid="graph-x"] [data-node="7"]');

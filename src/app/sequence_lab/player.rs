@@ -99,7 +99,7 @@ pub fn PlayerBar(p: &PlayerBarProps) -> Html {
                 <button onclick={set(step.saturating_sub(1))} disabled={step == 0} aria-label="one step back" title="one step back" data-testid="step-back">{ "◀" }</button>
                 <button class={classes!("play", p.player.playing.then_some("on"))} onclick={toggle} data-testid="play"
                     aria-label={if p.player.playing { "pause" } else { "play" }}>
-                    { if p.player.playing { "⏸ Pause" } else { "▶ Play" } }
+                    { if p.player.playing { "❚❚ Pause" } else { "▶ Play" } }
                 </button>
                 <button onclick={set((step + 1).min(last))} disabled={step >= last} aria-label="one step forward" title="one step forward" data-testid="step-forward">{ "▶" }</button>
                 <button onclick={set(last)} disabled={step >= last} aria-label="last step" title="last step">{ "▶|" }</button>
