@@ -18,6 +18,14 @@ cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
 step "native tests: engine, parsers, and the claims of DESIGN.md"
 cargo test --quiet
 
+step "the export: its schema, and every number recomputed by numpy (docs/check_export.py)"
+if python3 -c "import numpy" 2>/dev/null || python3 -m pip install --quiet numpy; then
+  cargo run --quiet --example export_samples -- target/exports
+  python3 docs/check_export.py target/exports/*.json
+else
+  echo "skipped: numpy is not installed and 'python3 -m pip install numpy' failed"
+fi
+
 # A short pass of every fuzz target (libFuzzer) from its committed corpus;
 # cargo test above already replayed the corpus itself. CI builds the targets
 # without AddressSanitizer and runs 5 s each (the build from a clean clone is

@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 pub mod engine;
+pub mod export_samples;
 pub mod io;
 pub mod workloads;
 

@@ -34,6 +34,8 @@ pub struct Pipes<'a> {
     pub transformed: &'a Signal,
     pub g: &'a Transform,
     pub model: &'a Model,
+    /// The g·x pipeline's model when it differs (the sequence lab's slowed gates).
+    pub model_gx: Option<&'a Model>,
     pub trace_x: &'a [Signal],
     pub trace_gx: &'a [Signal],
     pub checks: &'a [LayerCheck],
@@ -55,6 +57,7 @@ pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value
         transformed: p.transformed,
         g: p.g,
         model: p.model,
+        model_gx: p.model_gx,
         trace_x: p.trace_x,
         trace_gx: p.trace_gx,
         checks: p.checks,

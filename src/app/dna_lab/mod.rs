@@ -141,6 +141,7 @@ pub fn DnaLab() -> Html {
                     transformed: &p.gx,
                     g: &state.g,
                     model: &state.model,
+                    model_gx: None,
                     trace_x: &p.trace_x,
                     trace_gx: &p.trace_gx,
                     checks: &p.checks,

@@ -187,6 +187,7 @@ pub fn GraphLab() -> Html {
                 transformed: &p.gx,
                 g: &state.g,
                 model,
+                model_gx: None,
                 trace_x: &p.trace_x,
                 trace_gx: &p.trace_gx,
                 checks: &p.checks,

@@ -173,6 +173,7 @@ pub fn ImageLab() -> Html {
                 transformed: &p.gx,
                 g: &state.g,
                 model: &state.model,
+                model_gx: None,
                 trace_x: &p.trace_x,
                 trace_gx: &p.trace_gx,
                 checks: &p.checks,

@@ -165,13 +165,14 @@ pub fn SequenceLab() -> Html {
         Callback::from(move |()| {
             let (runs, run) = (state.runs.as_ref()?, state.active()?);
             // The model of x; with gate rescaling the g·x pipeline ran slowed-down gates (see the README).
-            let model = models_for(&state.cfg, &state.g).0;
+            let (model, model_gx) = models_for(&state.cfg, &state.g);
             let r = &run.report;
             let pipes = Pipes {
                 input: &runs.x,
                 transformed: &r.gx,
                 g: &state.g,
                 model: &model,
+                model_gx: Some(&model_gx),
                 trace_x: &r.trace_x,
                 trace_gx: &r.trace_gx,
                 checks: &r.checks,

@@ -192,6 +192,7 @@ pub fn TrainLab() -> Html {
                 transformed: &r.gx,
                 g: &state.settings.g,
                 model: &model,
+                model_gx: None,
                 trace_x: &r.trace_x,
                 trace_gx: &r.trace_gx,
                 checks: &r.checks,

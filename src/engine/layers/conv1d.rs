@@ -14,7 +14,7 @@
 //! other channel permutation would fix that in general: that is what the
 //! filter pairs of `rc_conv1d` are for.
 
-use super::{expect_strand, identity_pairing, Geometry, Layer, LayerError, Param};
+use super::{expect_strand, identity_pairing, Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::kernels::conv1d::{conv1d, Padding};
 use crate::engine::space::{Signal, Space};
 use ndarray::{Array1, Array3};
@@ -50,6 +50,10 @@ impl Conv1d {
 }
 
 impl Layer for Conv1d {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("padding", Setting::text(self.padding.name())), ("width", Setting::Number(self.weight.dim().2 as f64))]
+    }
+
     fn kind(&self) -> &'static str {
         "conv1d"
     }

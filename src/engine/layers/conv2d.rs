@@ -3,7 +3,7 @@
 //! (claim I1), only away from the border with zero padding (I2), and with
 //! rot90 only when every filter is itself rot90-symmetric (I7).
 
-use super::{expect_grid, Geometry, Layer, LayerError, Param};
+use super::{expect_grid, Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::kernels::conv2d::{conv2d, Padding};
 use crate::engine::space::{Signal, Space};
 use ndarray::{Array1, Array4};
@@ -37,6 +37,10 @@ impl Conv2d {
 }
 
 impl Layer for Conv2d {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("padding", Setting::text(self.padding.name())), ("kernel", Setting::Number(self.kernel_size() as f64)), ("stride", Setting::Number(1.0))]
+    }
+
     fn kind(&self) -> &'static str {
         "conv2d"
     }

@@ -12,7 +12,7 @@
 //! (right after `rc_conv1d`) RC still swaps the pooled pairs, so the output
 //! is a vector on which RC acts by that permutation, not an invariant.
 
-use super::{Geometry, Layer, LayerError};
+use super::{Geometry, Layer, LayerError, Setting};
 use crate::engine::planes::plane_dims;
 use crate::engine::space::{Signal, Space, Tensor};
 
@@ -23,6 +23,10 @@ pub struct GlobalPool {
 }
 
 impl Layer for GlobalPool {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("mode", Setting::text(if self.max { "max" } else { "mean" }))]
+    }
+
     fn kind(&self) -> &'static str {
         if self.max {
             "gmp"

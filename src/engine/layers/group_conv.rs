@@ -11,7 +11,7 @@
 //! [`Space::GroupGrid`]. Computed as one [`conv2d`] over the `Cin·|G|` planes
 //! with the bank of [`expand_group`], built once here.
 
-use super::{Geometry, Layer, LayerError, Param};
+use super::{Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::filter_bank::FilterBank;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::{conv2d, Padding};
@@ -57,6 +57,14 @@ impl GroupConv {
 }
 
 impl Layer for GroupConv {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![
+            ("group", Setting::text(self.group.name())),
+            ("padding", Setting::text(self.padding.name())),
+            ("kernel", Setting::Number(self.weight.dim().3 as f64)),
+        ]
+    }
+
     fn kind(&self) -> &'static str {
         self.group.gconv_kind()
     }

@@ -11,7 +11,7 @@
 //! action on the output. Computed as one [`conv2d`] with the expanded bank of
 //! [`expand_lifting`], built once here.
 
-use super::{Geometry, Layer, LayerError, Param};
+use super::{Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::filter_bank::FilterBank;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::{conv2d, Padding};
@@ -56,6 +56,14 @@ impl LiftConv {
 }
 
 impl Layer for LiftConv {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![
+            ("group", Setting::text(self.group.name())),
+            ("padding", Setting::text(self.padding.name())),
+            ("kernel", Setting::Number(self.weight.dim().2 as f64)),
+        ]
+    }
+
     fn kind(&self) -> &'static str {
         self.group.lift_kind()
     }

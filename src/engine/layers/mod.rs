@@ -59,6 +59,22 @@ pub struct Param {
     pub value: Tensor,
 }
 
+/// One setting of a layer, in structured form for the export (`settings`):
+/// what a notebook needs to recompute the layer without parsing its label.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Setting {
+    Text(String),
+    Number(f64),
+    /// A list of indices, e.g. the channel pairing of a strand layer.
+    Indices(Vec<usize>),
+}
+
+impl Setting {
+    pub fn text(s: &str) -> Setting {
+        Setting::Text(s.to_string())
+    }
+}
+
 /// The one trait every layer of every lab implements.
 pub trait Layer: fmt::Debug + Send + Sync {
     /// The stable `data-kind` name (`conv2d`, `relu`, ...).
@@ -70,6 +86,12 @@ pub trait Layer: fmt::Debug + Send + Sync {
     /// How output cells depend on input cells.
     fn geometry(&self) -> Geometry {
         Geometry::Pointwise
+    }
+    /// The settings that shape the computation beyond the weights (padding,
+    /// stride, pool size, GIN's ε, orientation pooling, filter pairs),
+    /// empty when the kind says it all (`relu`, `flatten`).
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        Vec::new()
     }
     /// The layer's weights (empty for parameter-free layers).
     fn params(&self) -> Vec<Param> {

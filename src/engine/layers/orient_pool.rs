@@ -9,7 +9,7 @@
 //! (claim I9). On a group fibre `(C, |G|)` (after global pooling) the result
 //! is invariant outright.
 
-use super::{Layer, LayerError};
+use super::{Layer, LayerError, Setting};
 use crate::engine::space::{Signal, Space, Tensor};
 use ndarray::Axis;
 
@@ -42,6 +42,10 @@ pub struct OrientPool {
 }
 
 impl Layer for OrientPool {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("mode", Setting::text(self.reduce.name()))]
+    }
+
     fn kind(&self) -> &'static str {
         "orient_pool"
     }

@@ -9,7 +9,7 @@
 //! shift-invariant again": max with stride 1, a binomial blur, then
 //! subsampling) keeps the output far closer under such shifts (claim I12).
 
-use super::{Geometry, Layer, LayerError};
+use super::{Geometry, Layer, LayerError, Setting};
 use crate::engine::kernels::max;
 use crate::engine::planes::map_planes;
 use crate::engine::space::{Signal, Space};
@@ -96,6 +96,15 @@ pub fn blur_subsample(a: ArrayView2<f32>, stride: usize) -> Array2<f32> {
 }
 
 impl Layer for Pool {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        let mode = match self.mode {
+            PoolMode::Max => "max",
+            PoolMode::Mean => "mean",
+            PoolMode::Blur => "blur (max with stride 1, [1,2,1] blur, subsample)",
+        };
+        vec![("mode", Setting::text(mode)), ("size", Setting::Number(self.size as f64)), ("stride", Setting::Number(self.stride as f64))]
+    }
+
     fn kind(&self) -> &'static str {
         match self.mode {
             PoolMode::Max => "maxpool",

@@ -14,7 +14,7 @@
 //! so both paddings keep the identity exactly; cyclic shifts need circular
 //! padding, as for any convolution.
 
-use super::{expect_strand, Geometry, Layer, LayerError, Param};
+use super::{expect_strand, Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::kernels::conv1d::{conv1d, Padding};
 use crate::engine::space::{Signal, Space};
 use ndarray::{Array1, Array3};
@@ -82,6 +82,15 @@ impl RcConv1d {
 }
 
 impl Layer for RcConv1d {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![
+            ("padding", Setting::text(self.padding.name())),
+            ("width", Setting::Number(self.kernel_size() as f64)),
+            ("filter_pairs", Setting::Number(self.filters() as f64)),
+            ("input_pairing", Setting::Indices(self.in_pairing.clone())),
+        ]
+    }
+
     fn kind(&self) -> &'static str {
         "rc_conv1d"
     }

@@ -11,7 +11,7 @@
 
 use super::aggregate::{aggregate, Aggregation};
 use super::{expect_nodes, expect_width, linear, on_graph};
-use crate::engine::layers::{Geometry, Layer, LayerError, Param};
+use crate::engine::layers::{Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::space::Signal;
 use ndarray::{Array1, Array2};
 
@@ -29,6 +29,10 @@ pub struct Gin {
 }
 
 impl Layer for Gin {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("eps", Setting::Number(self.eps as f64))]
+    }
+
     fn kind(&self) -> &'static str {
         "gin"
     }

@@ -11,7 +11,7 @@
 
 use super::aggregate::{aggregate, Aggregation};
 use super::{expect_nodes, expect_width, linear, on_graph};
-use crate::engine::layers::{Geometry, Layer, LayerError, Param};
+use crate::engine::layers::{Geometry, Layer, LayerError, Param, Setting};
 use crate::engine::space::Signal;
 use ndarray::{Array1, Array2};
 
@@ -28,6 +28,10 @@ pub struct MessagePassing {
 }
 
 impl Layer for MessagePassing {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("aggregation", Setting::text(self.aggregation.name()))]
+    }
+
     fn kind(&self) -> &'static str {
         "mpnn"
     }

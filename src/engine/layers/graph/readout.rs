@@ -10,7 +10,7 @@
 //! everything before it was equivariant.
 
 use super::expect_nodes;
-use crate::engine::layers::{Geometry, Layer, LayerError};
+use crate::engine::layers::{Geometry, Layer, LayerError, Setting};
 use crate::engine::space::{Signal, Space};
 use ndarray::Array1;
 
@@ -45,6 +45,10 @@ pub struct Readout {
 }
 
 impl Layer for Readout {
+    fn settings(&self) -> Vec<(&'static str, Setting)> {
+        vec![("mode", Setting::text(self.mode.name()))]
+    }
+
     fn kind(&self) -> &'static str {
         match self.mode {
             ReadoutMode::Sum => "readout_sum",
