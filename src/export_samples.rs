@@ -81,4 +81,3 @@ pub fn samples() -> Vec<Exported> {
         export("sequence", surl, &sequence::build(&scfg), series, "delay(2)", Domain::Sequence),
     ]
 }
-

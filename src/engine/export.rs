@@ -39,7 +39,8 @@ pub fn index_map(g: &Transform, f: &Signal) -> Option<(Vec<usize>, Vec<i64>)> {
         return None;
     }
     let shape = f.data.shape().to_vec();
-    let signal = |values: Vec<f32>| ArrayD::from_shape_vec(shape.clone(), values).ok().map(|d| Signal::new(d, f.space.clone()));
+    let signal =
+        |values: Vec<f32>| ArrayD::from_shape_vec(shape.clone(), values).ok().map(|d| Signal::new(d, f.space.clone()));
     // Indices 1..=n, so that a filled 0 is told apart from entry 0.
     let moved = g.act(&signal((1..=n).map(|i| i as f32).collect())?).ok()?;
     let source: Vec<i64> = moved
@@ -51,10 +52,8 @@ pub fn index_map(g: &Transform, f: &Signal) -> Option<(Vec<usize>, Vec<i64>)> {
     // whose entries are all different and not in arithmetic progression.
     let probe: Vec<f32> = (0..n).map(|i| ((i as f32 + 1.0) * 0.618_034).fract() + 1.0).collect();
     let expected = g.act(&signal(probe.clone())?).ok()?;
-    let agrees = source
-        .iter()
-        .zip(expected.data.iter())
-        .all(|(&s, &e)| if s < 0 { e == 0.0 } else { probe[s as usize] == e });
+    let agrees =
+        source.iter().zip(expected.data.iter()).all(|(&s, &e)| if s < 0 { e == 0.0 } else { probe[s as usize] == e });
     agrees.then(|| (moved.data.shape().to_vec(), source))
 }
 

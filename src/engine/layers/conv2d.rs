@@ -38,7 +38,11 @@ impl Conv2d {
 
 impl Layer for Conv2d {
     fn settings(&self) -> Vec<(&'static str, Setting)> {
-        vec![("padding", Setting::text(self.padding.name())), ("kernel", Setting::Number(self.kernel_size() as f64)), ("stride", Setting::Number(1.0))]
+        vec![
+            ("padding", Setting::text(self.padding.name())),
+            ("kernel", Setting::Number(self.kernel_size() as f64)),
+            ("stride", Setting::Number(1.0)),
+        ]
     }
 
     fn kind(&self) -> &'static str {

@@ -102,7 +102,11 @@ impl Layer for Pool {
             PoolMode::Mean => "mean",
             PoolMode::Blur => "blur (max with stride 1, [1,2,1] blur, subsample)",
         };
-        vec![("mode", Setting::text(mode)), ("size", Setting::Number(self.size as f64)), ("stride", Setting::Number(self.stride as f64))]
+        vec![
+            ("mode", Setting::text(mode)),
+            ("size", Setting::Number(self.size as f64)),
+            ("stride", Setting::Number(self.stride as f64)),
+        ]
     }
 
     fn kind(&self) -> &'static str {
