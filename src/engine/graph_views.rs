@@ -68,19 +68,6 @@ pub fn cycle_text(perm: &[usize], max_chars: usize) -> String {
     }
 }
 
-/// A count with thousands separators: `10,000`.
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (k, ch) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// True when renaming node `i` to `perm[i]` maps every edge onto an edge.
 pub fn is_automorphism(graph: &Graph, perm: &[usize]) -> bool {
     let n = graph.node_count();
@@ -197,10 +184,6 @@ mod tests {
         assert_eq!(cycle_text(&perm, 80), "(0 3 5)(1 2)");
         assert_eq!(cycle_text(&perm, 8), "(0 3 5) …");
         assert_eq!(cycle_text(&perm, 5), "(0 3 …");
-        assert_eq!(
-            (thousands(0), thousands(999), thousands(10_000), thousands(1_234_567)),
-            ("0".into(), "999".into(), "10,000".into(), "1,234,567".into())
-        );
         assert_eq!(cycle_text(&[0, 1, 2], 80), "identity");
         assert_eq!(moved_count(&perm), 5);
     }

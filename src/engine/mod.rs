@@ -34,6 +34,7 @@ pub mod space;
 pub mod strand_window;
 pub mod stride_parity;
 pub mod sweep;
+pub mod text;
 pub mod train;
 pub mod transform;
 pub mod wl;

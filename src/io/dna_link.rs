@@ -17,8 +17,8 @@
 use super::byte_reader::{put_varint, ByteReader};
 use super::fasta::MAX_BASES;
 use super::url_codec::{pack, unpack, LINK_BUDGET};
-use crate::engine::graph_views::thousands;
 use crate::engine::nucleotide::base_set;
+use crate::engine::text::thousands;
 
 /// Sequences up to this length go into the link as plain letters.
 pub const MAX_PLAIN_BASES: usize = 1000;

@@ -20,6 +20,7 @@
 //! Nothing here panics, whatever the bytes.
 
 use crate::engine::nucleotide::{base_set, ACCEPTED};
+use crate::engine::text::thousands;
 
 /// Largest file accepted (10 MB).
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -52,18 +53,6 @@ pub struct Fasta {
 pub struct TypedSequence {
     pub sequence: String,
     pub notes: Vec<String>,
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// The character at byte `i` of `line`, for messages (a byte shown in hex

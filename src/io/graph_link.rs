@@ -25,7 +25,7 @@ use super::graph_file::{MAX_EDGES, MAX_FEATURES, MAX_NODES};
 use super::url_codec::{pack, unpack_within, LINK_BUDGET};
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::GraphInput;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use ndarray::Array2;
 
 const VERSION: u8 = 1;

@@ -13,6 +13,13 @@ const OKABE_ITO: [[u8; 3]; 8] = [
     [150, 150, 150],
 ];
 
+/// The colours of the two pipelines in small SVG charts (Okabe–Ito): x and
+/// its outputs in blue, g·x and its outputs in vermillion, a difference in
+/// reddish purple.
+pub const X_CSS: &str = "#0072b2";
+pub const GX_CSS: &str = "#d55e00";
+pub const DIFF_CSS: &str = "#cc79a7";
+
 /// The colour of class `k`.
 pub fn category(k: usize) -> [u8; 3] {
     if let Some(c) = OKABE_ITO.get(k) {

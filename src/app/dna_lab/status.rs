@@ -4,20 +4,8 @@
 //! stale panels.
 
 use crate::engine::pipelines::strand::Update;
+pub use crate::engine::text::thousands;
 use yew::prelude::*;
-
-/// `100000` as `100,000`.
-pub fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
 
 /// What the last recompute covered, for a strand of `l` bases.
 pub fn update_text(u: &Update, l: usize) -> String {

@@ -9,7 +9,7 @@ use super::reducer::Action;
 use super::state::{EditMode, GraphLabState};
 use crate::app::widgets::save_image::SaveImage;
 use crate::engine::graph_input::{GraphInput, NodeFeatures};
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use crate::io::graph_file::{parse_graph_file, MAX_FILE_BYTES};
 use crate::io::graph_presets::PRESETS;
 use gloo::file::callbacks::FileReader;

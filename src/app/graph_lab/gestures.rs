@@ -4,7 +4,7 @@
 
 use super::state::{EditMode, GraphLabState, Source};
 use crate::engine::graph_input::GraphInput;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use crate::engine::transform::{Step, Transform};
 
 /// Frames and iterations per frame of the animated force layout, by size:

@@ -5,7 +5,7 @@
 use super::graph_svg::Shared;
 use crate::app::widgets::draw_later::use_draw_later;
 use crate::engine::graph_input::GraphInput;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use crate::viz::graph_points::{self, MAX_DRAWN_EDGES};
 use crate::viz::theme::prefers_dark;
 use web_sys::HtmlCanvasElement;

@@ -8,7 +8,7 @@ use crate::app::widgets::heatmap::Plane;
 use crate::app::widgets::layer_check::{LayerCheckProps, LayerCheckReadout};
 use crate::app::widgets::matrix_view::MatrixView;
 use crate::app::widgets::save_image::SaveImage;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use std::rc::Rc;
 use yew::prelude::*;
 

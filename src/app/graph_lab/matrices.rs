@@ -9,7 +9,7 @@ use super::views::{col_width, row_height, Matrices};
 use crate::app::widgets::matrix_view::MatrixView;
 use crate::app::widgets::save_image::SaveImage;
 use crate::engine::graph_input::NodeMove;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -36,7 +36,7 @@ use crate::app::widgets::lab_frame::LabFrame;
 use crate::app::widgets::layer_check::LayerCheckProps;
 use crate::app::widgets::share_bar::ShareBarProps;
 use crate::engine::check::LayerCheck;
-use crate::engine::graph_views::thousands;
+use crate::engine::text::thousands;
 use crate::io::graph_link;
 use crate::io::graph_settings::{self, LinkedGraph};
 use crate::io::import_state::ImportedState;

@@ -4,9 +4,9 @@
 
 use super::state::{is_features_only, join, with_features_only, EditMode, GraphLabState, Source};
 use crate::engine::graph_input::{GraphInput, NodeFeatures};
-use crate::engine::graph_views::thousands;
 use crate::engine::layout::force_layout;
 use crate::engine::models::graph::GraphModelConfig;
+use crate::engine::text::thousands;
 use crate::engine::transform::Transform;
 use crate::io::graph_file::{GraphFormat, ParsedGraph};
 use crate::io::graph_presets;

@@ -19,11 +19,9 @@ use crate::viz::colormap::range;
 use ndarray::Ix2;
 use yew::prelude::*;
 
-/// Okabe–Ito colours: x and its states in blue, g·x and its states in
-/// vermillion, the difference in reddish purple.
-const BLUE: &str = "#0072b2";
-const VERMILLION: &str = "#d55e00";
-const PURPLE: &str = "#cc79a7";
+// Okabe–Ito colours: x and its states in blue, g·x and its states in
+// vermillion, the difference in reddish purple.
+use crate::viz::palette::{DIFF_CSS as PURPLE, GX_CSS as VERMILLION, X_CSS as BLUE};
 /// The input in the text colour (`currentColor`), so it reads in both themes.
 const INK: &str = "currentColor";
 

@@ -14,15 +14,13 @@ use crate::engine::planes::split_planes;
 use crate::engine::space::{Signal, Space, Tensor};
 use crate::engine::train::CLASS_NAMES;
 use crate::viz::colormap::{range, ColorMap, Scale};
+use crate::viz::palette::{DIFF_CSS as PURPLE, GX_CSS as VERMILLION, X_CSS as BLUE};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Vectors longer than this are drawn as the maps they came from, or as one
 /// row of colour.
 const MAX_BARS: usize = 64;
-const BLUE: &str = "#0072b2";
-const VERMILLION: &str = "#d55e00";
-const PURPLE: &str = "#cc79a7";
 
 /// What the four panels of one layer draw.
 #[derive(Clone, Debug, PartialEq)]
