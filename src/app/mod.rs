@@ -3,6 +3,7 @@
 //! lives in `engine`, the drawing in `viz`.
 
 mod bench;
+pub mod clock;
 mod dna_lab;
 pub mod download;
 pub mod glossary;

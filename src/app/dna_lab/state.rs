@@ -3,7 +3,8 @@
 //! of a few bases updates only the windows it touches, a new transformation
 //! reruns only the g·x pipeline, zooming reruns nothing.
 
-use super::shared::Shared;
+use super::shared_slot::SharedSlot;
+pub use crate::app::clock::{join_errors, now_ms};
 use crate::engine::downsample::Window;
 use crate::engine::model::Model;
 use crate::engine::models::dna::{build, DnaModelConfig};
@@ -59,9 +60,9 @@ pub struct DnaLabState {
     /// The seed of the random presets' bases (fixed when they are loaded).
     pub rseed: Option<u64>,
     pub model: Model,
-    pub pipelines: Shared<Pipelines>,
+    pub pipelines: SharedSlot<Pipelines>,
     /// A full run in slices, while it lasts (long strands only).
-    pub running: Shared<FullRun>,
+    pub running: SharedSlot<FullRun>,
     /// Bumped after every slice of a run that is not done: the lab then
     /// schedules the next `Action::Continue`.
     pub slices: u64,
@@ -111,14 +112,6 @@ pub enum Action {
     DismissError,
 }
 
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-fn join_errors(errors: Vec<String>) -> Option<String> {
-    (!errors.is_empty()).then(|| errors.join(" "))
-}
-
 impl DnaLabState {
     pub fn new(settings: DnaSettings, errors: Vec<String>) -> Self {
         let seed = settings.sequence_seed();
@@ -143,8 +136,8 @@ impl DnaLabState {
             cfg: settings.model,
             // Frozen: the random presets keep their bases when the weights' seed changes.
             rseed: Some(seed),
-            pipelines: Shared::default(),
-            running: Shared::default(),
+            pipelines: SharedSlot::default(),
+            running: SharedSlot::default(),
             slices: 0,
             run_ms: 0.0,
             update: Update::Full,

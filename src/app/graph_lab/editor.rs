@@ -3,7 +3,7 @@
 //! mode; a swap mode that appends swap(i,j) to g), undo, the animated force
 //! layout, presets with their notes, and the file loader.
 
-use super::graph_svg::{GraphSvg, Shared};
+use super::graph_svg::{ByIdentity, GraphSvg};
 use super::node_inspector::NodeInspector;
 use super::reducer::Action;
 use super::state::{EditMode, GraphLabState};
@@ -18,8 +18,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    pub input: Shared<GraphInput>,
-    pub colours: Option<Shared<Vec<[u8; 3]>>>,
+    pub input: ByIdentity<GraphInput>,
+    pub colours: Option<ByIdentity<Vec<[u8; 3]>>>,
     pub picked: Option<usize>,
     pub pending: Option<usize>,
     pub mode: EditMode,

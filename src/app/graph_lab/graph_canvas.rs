@@ -2,7 +2,7 @@
 //! coloured points on a canvas, no labels, edges only while they are few.
 //! Read-only: editing a graph this big node by node would not teach anything.
 
-use super::graph_svg::Shared;
+use super::graph_svg::ByIdentity;
 use crate::app::widgets::draw_later::use_draw_later;
 use crate::engine::graph_input::GraphInput;
 use crate::engine::text::thousands;
@@ -13,9 +13,9 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphCanvasProps {
-    pub input: Shared<GraphInput>,
+    pub input: ByIdentity<GraphInput>,
     #[prop_or_default]
-    pub colours: Option<Shared<Vec<[u8; 3]>>>,
+    pub colours: Option<ByIdentity<Vec<[u8; 3]>>>,
     pub label: AttrValue,
     #[prop_or_default]
     pub testid: Option<AttrValue>,

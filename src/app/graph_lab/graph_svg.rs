@@ -16,17 +16,17 @@ const TAP_SLOP: f32 = 0.015;
 /// Above this many nodes the index labels would not fit in the circles.
 pub const MAX_LABELLED: usize = 100;
 
-/// Shared data compared by identity, so unchanged drawings are not redrawn.
+/// Shared data compared by identity (pointer equality), so unchanged drawings are not redrawn.
 #[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
+pub struct ByIdentity<T>(pub Rc<T>);
 
-impl<T> Clone for Shared<T> {
+impl<T> Clone for ByIdentity<T> {
     fn clone(&self) -> Self {
-        Shared(self.0.clone())
+        ByIdentity(self.0.clone())
     }
 }
 
-impl<T> PartialEq for Shared<T> {
+impl<T> PartialEq for ByIdentity<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
@@ -34,10 +34,10 @@ impl<T> PartialEq for Shared<T> {
 
 #[derive(Properties, PartialEq)]
 pub struct GraphSvgProps {
-    pub input: Shared<GraphInput>,
+    pub input: ByIdentity<GraphInput>,
     /// Fill of every node; grey when absent.
     #[prop_or_default]
-    pub colours: Option<Shared<Vec<[u8; 3]>>>,
+    pub colours: Option<ByIdentity<Vec<[u8; 3]>>>,
     #[prop_or_default]
     pub picked: Option<usize>,
     /// A node waiting for its partner (first tap of a swap), drawn dashed.

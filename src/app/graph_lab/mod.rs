@@ -44,7 +44,7 @@ use crate::viz::bars::{COLOR_GX, COLOR_X};
 use editor::Editor;
 use explain::GShape;
 use graph_canvas::GraphCanvas;
-use graph_svg::{GraphSvg, Shared};
+use graph_svg::{ByIdentity, GraphSvg};
 use layer_row::{LayerRow, RowLabels};
 use matrices::MatricesPanel;
 use model_panel::ModelPanel;
@@ -237,15 +237,15 @@ pub fn GraphLab() -> Html {
     };
     let (x_view, gx_view) = if big {
         (
-            html! { <GraphCanvas input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} label="the graph x" testid="graph-x" /> },
-            html! { <GraphCanvas input={Shared(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())} label="the renumbered graph g·x" testid="graph-gx" /> },
+            html! { <GraphCanvas input={ByIdentity(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} label="the graph x" testid="graph-x" /> },
+            html! { <GraphCanvas input={ByIdentity(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())} label="the renumbered graph g·x" testid="graph-gx" /> },
         )
     } else {
         let d = state.dispatcher();
         (
-            html! { <GraphSvg input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} picked={state.picked}
+            html! { <GraphSvg input={ByIdentity(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())} picked={state.picked}
             label="the graph x (edit it in the side bar)" class="strip-graph" /> },
-            html! { <GraphSvg input={Shared(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())}
+            html! { <GraphSvg input={ByIdentity(state.moved.clone())} colours={node_colours.as_ref().map(|c| c.gx.clone())}
             picked={state.picked.and_then(moved_index)} pending={state.pending_swap.and_then(moved_index)}
             label="the renumbered graph g·x (tap a node to pick it)" testid="graph-gx" class="strip-graph"
             on_node_tap={Callback::from(move |j| d.dispatch(Action::MovedNodeTap(j)))} /> },
@@ -258,7 +258,7 @@ pub fn GraphLab() -> Html {
     };
     let controls = html! {
         <>
-            <Editor input={Shared(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())}
+            <Editor input={ByIdentity(state.input.clone())} colours={node_colours.as_ref().map(|c| c.x.clone())}
                 picked={state.picked} pending={state.pending_swap} mode={state.mode} {big} can_undo={state.can_undo()}
                 layout_running={state.layout_frames > 0} source={source} {preset} features={state.features} dispatch={state.dispatcher()} />
             <TransformBar g={state.g.clone()} node_move={state.node_move.clone()} mistake={state.mistake()} dispatch={state.dispatcher()} />

@@ -2,7 +2,7 @@
 //! editable as a value or a small vector (which makes the features "given"),
 //! or its type (which feeds the one-hot features).
 
-use super::graph_svg::Shared;
+use super::graph_svg::ByIdentity;
 use super::reducer::Action;
 use super::state::GraphLabState;
 use crate::engine::graph_input::{GraphInput, NodeFeatures};
@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NodeInspectorProps {
-    pub input: Shared<GraphInput>,
+    pub input: ByIdentity<GraphInput>,
     pub node: usize,
     pub features: NodeFeatures,
     pub dispatch: UseReducerDispatcher<GraphLabState>,

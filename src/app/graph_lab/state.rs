@@ -3,6 +3,7 @@
 //! Changes go through [`super::reducer`] (actions), [`super::gestures`]
 //! (editor taps) and [`super::recompute`] (rerunning the pipelines).
 
+pub use crate::app::clock::{join_errors as join, now_ms};
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::{GraphInput, NodeFeatures, NodeMove};
 use crate::engine::model::Model;
@@ -260,12 +261,4 @@ pub fn with_features_only(s: &Step, on: bool) -> Step {
         Step::Swap { i, j, .. } => Step::Swap { i, j, features_only: on },
         other => other,
     }
-}
-
-pub(super) fn join(messages: Vec<String>) -> Option<String> {
-    (!messages.is_empty()).then(|| messages.join(" "))
-}
-
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }

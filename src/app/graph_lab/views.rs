@@ -2,7 +2,7 @@
 //! drag): node colours from an embedding, the matrices X, A, P X, P A Pᵀ, and
 //! each layer's f(x), f(g·x), ρ(g)f(x) and difference, with shared scales.
 
-use super::graph_svg::Shared;
+use super::graph_svg::ByIdentity;
 use super::state::BIG;
 use crate::app::widgets::heatmap::Plane;
 use crate::engine::graph_input::{GraphInput, NodeFeatures, NodeMove};
@@ -36,8 +36,8 @@ pub fn as_plane(t: &Tensor) -> Option<Plane> {
 /// Node colours for both drawings, on one scale.
 #[derive(Clone, PartialEq)]
 pub struct NodeColours {
-    pub x: Shared<Vec<[u8; 3]>>,
-    pub gx: Shared<Vec<[u8; 3]>>,
+    pub x: ByIdentity<Vec<[u8; 3]>>,
+    pub gx: ByIdentity<Vec<[u8; 3]>>,
     pub scale: Scale,
     /// What the colours show, e.g. "layer 4 (relu)".
     pub source: String,
@@ -72,7 +72,7 @@ pub fn node_colours(p: &Pipelines, choice: Option<usize>, kinds: &[&str]) -> Nod
     };
     let (lo, hi) = range(vx.iter().chain(vgx.iter()));
     let scale = Scale { map: ColorMap::Viridis, lo, hi: if hi > lo { hi } else { lo + 1.0 } };
-    let colour = |v: &Vec<f32>| Shared(Rc::new(v.iter().map(|&t| scale.color(t)).collect::<Vec<_>>()));
+    let colour = |v: &Vec<f32>| ByIdentity(Rc::new(v.iter().map(|&t| scale.color(t)).collect::<Vec<_>>()));
     let source = match k {
         0 => "the input features X".to_string(),
         k => format!("the output of layer {k} ({})", kinds.get(k - 1).copied().unwrap_or("?")),

@@ -4,7 +4,7 @@
 //! and every message-passing GNN the same readout, although the graphs differ.
 
 use super::graph_canvas::GraphCanvas;
-use super::graph_svg::{GraphSvg, Shared};
+use super::graph_svg::{ByIdentity, GraphSvg};
 use super::reducer::Action;
 use super::state::{GraphLabState, BIG};
 use super::wl_data::{compute, WlData};
@@ -54,12 +54,12 @@ fn drawing(data: &WlData, which: usize, round: usize) -> Html {
     let (input, title) = if which == 0 { (&data.a, "graph A") } else { (&data.b, "graph B") };
     let r = &data.comparison.rounds[round.min(data.comparison.rounds.len().saturating_sub(1))];
     let colours = if which == 0 { &r.colours_a } else { &r.colours_b };
-    let colours = Some(Shared(Rc::new(colours.iter().map(|&c| category(c as usize)).collect::<Vec<_>>())));
+    let colours = Some(ByIdentity(Rc::new(colours.iter().map(|&c| category(c as usize)).collect::<Vec<_>>())));
     let label = format!("{title} coloured by 1-WL round {round}");
     if input.node_count() > BIG {
-        html! { <GraphCanvas input={Shared(input.clone())} {colours} {label} /> }
+        html! { <GraphCanvas input={ByIdentity(input.clone())} {colours} {label} /> }
     } else {
-        html! { <GraphSvg input={Shared(input.clone())} {colours} {label} testid={if which == 0 { "wl-graph-a" } else { "wl-graph-b" }} /> }
+        html! { <GraphSvg input={ByIdentity(input.clone())} {colours} {label} testid={if which == 0 { "wl-graph-a" } else { "wl-graph-b" }} /> }
     }
 }
 

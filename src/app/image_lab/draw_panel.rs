@@ -2,7 +2,7 @@
 //! pen alike), brush size, eraser, clear and undo, presets, and a PNG/JPEG
 //! loader. The receptive field of the selected unit is drawn on top.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::ImageLabState;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::app::widgets::save_image::SaveImage;

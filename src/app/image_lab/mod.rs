@@ -4,7 +4,6 @@
 //! the group, the filter banks, error versus rotation angle, a sweep over the
 //! whole group, and how the input size interacts with strided pooling.
 
-mod actions;
 mod angle_panel;
 mod background;
 mod draw_panel;
@@ -17,6 +16,7 @@ mod next_step;
 mod orbit;
 mod parity_panel;
 mod receptive;
+mod reducer;
 mod state;
 mod strip;
 mod sweep_panel;
@@ -40,13 +40,13 @@ use crate::engine::space::Space;
 use crate::io::image_settings;
 use crate::viz::bars::{COLOR_GX, COLOR_X};
 use crate::viz::colormap::{ColorMap, Scale};
-use actions::Action;
 use angle_panel::AnglePanel;
 use draw_panel::DrawPanel;
 use filter_bank_view::FilterBankView;
 use layer_row::LayerRow;
 use model_panel::ModelPanel;
 use parity_panel::ParityPanel;
+use reducer::Action;
 use state::{ImageLabState, Selection, Source};
 use std::rc::Rc;
 use sweep_panel::SweepPanel;

@@ -2,7 +2,7 @@
 //! padding, where the filters come from, the pooling, and the seed. Below it,
 //! the model as a chain of blueprint blocks and the first layer's filters.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::ImageLabState;
 use crate::app::widgets::feature_grid::FeatureGrid;
 use crate::app::widgets::heatmap::Plane;

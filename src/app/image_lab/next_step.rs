@@ -3,7 +3,7 @@
 //! suggestion at a time, read from the current g, model and verdicts, with a
 //! button that makes the change.
 
-use super::actions::Action;
+use super::reducer::Action;
 use crate::engine::models::image::{ImageArch, ImageModelConfig};
 use crate::engine::transform::{Fill, Step, Transform};
 use crate::io::transform_edit::GEdit;

@@ -2,7 +2,7 @@
 //! whether a quarter turn still maps the pooling windows onto windows
 //! (`engine::stride_parity`), with a switch between an even and an odd side.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::ImageLabState;
 use crate::engine::model::Model;
 use crate::engine::models::image::ImageModelConfig;

@@ -5,6 +5,7 @@
 //! angle, the group sweep) follow `analysis_rev`, which moves only when a
 //! stroke ends, never during one.
 
+pub use crate::app::clock::{join_errors, now_ms};
 use crate::engine::model::Model;
 use crate::engine::models::image::{build, ImageModelConfig};
 use crate::engine::pipelines::{self, Pipelines};
@@ -256,13 +257,4 @@ pub fn fit(img: &Array2<f32>, n: usize) -> Array2<f32> {
     }
     let (h, w) = img.dim();
     Array2::from_shape_fn((n, n), |(i, j)| if i < h && j < w { img[(i, j)] } else { 0.0 })
-}
-
-pub(super) fn join_errors(errors: Vec<String>) -> Option<String> {
-    (!errors.is_empty()).then(|| errors.join(" "))
-}
-
-/// `performance.now()` in milliseconds (0 where there is no window).
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }

@@ -5,7 +5,7 @@
 //! circular mask that fades the input to its disc so nothing leaves the
 //! frame.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::ImageLabState;
 use crate::app::widgets::transform_panel::{QuickStep, TransformPanel};
 use crate::engine::grid_group::Mat2;

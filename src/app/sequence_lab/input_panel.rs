@@ -2,7 +2,7 @@
 //! pen: dragging sets the values under it), the presets, the signal's length
 //! and sampling, and the left padding the networks see before it.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::{SeqLabState, Source};
 use super::views::signal_chart;
 use crate::app::widgets::line_chart::{ChartPointer, LineChart, PointerPhase};

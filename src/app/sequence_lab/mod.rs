@@ -6,13 +6,13 @@
 //! the hidden states over time with a step-through cursor shared by every
 //! time view (the strip's too), and the two sweeps.
 
-mod actions;
 mod charts;
 mod explain;
 mod input_panel;
 mod model_checks;
 mod model_panel;
 mod player;
+mod reducer;
 pub(crate) mod spark;
 mod state;
 mod states_panel;
@@ -33,12 +33,12 @@ use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{models_for, time_scale, SequenceArch, SequenceModelConfig};
 use crate::io::sequence_presets::pad_left;
 use crate::io::sequence_settings;
-use actions::Action;
 use charts::{S1Panel, S2Panel};
 use input_panel::InputPanel;
 use model_checks::ModelChecks;
 use model_panel::ModelPanel;
 use player::{use_playback, Player, PlayerBar};
+use reducer::Action;
 use state::SeqLabState;
 use states_panel::StatesPanel;
 use std::rc::Rc;

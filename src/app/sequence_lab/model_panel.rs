@@ -3,7 +3,7 @@
 //! Every setting applies to all three models (they are compared side by
 //! side below); only the detailed views follow the picked one.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::SeqLabState;
 use crate::app::math;
 use crate::app::widgets::explain::Explain;

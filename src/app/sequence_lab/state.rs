@@ -6,6 +6,7 @@
 //! filled in slices by `sweeps`, so an edit never waits for them.
 
 use super::sweeps::Sweep;
+pub use crate::app::clock::{join_errors, now_ms};
 use crate::engine::analysis::time_axis;
 use crate::engine::models::sequence::{check, BiasMode, SequenceArch, SequenceModelConfig};
 use crate::engine::pipelines::Pipelines as Report;
@@ -292,13 +293,4 @@ impl SeqLabState {
             self.s2.start(self.s2_key);
         }
     }
-}
-
-pub(super) fn join_errors(errors: Vec<String>) -> Option<String> {
-    (!errors.is_empty()).then(|| errors.join(" "))
-}
-
-/// Milliseconds from the page's clock (0 where there is none).
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }

@@ -5,7 +5,7 @@
 //! of rescalings: neither can be undone here, so the panel offers no g⁻¹
 //! and says why.
 
-use super::actions::Action;
+use super::reducer::Action;
 use super::state::SeqLabState;
 use crate::app::widgets::transform_panel::{QuickStep, TransformPanel};
 use crate::engine::models::sequence::time_scale;

@@ -4,6 +4,7 @@
 //! Each animation frame runs one tick: as many units of work (one image's
 //! features or one epoch) as fit in about 12 ms, so the page stays responsive.
 
+pub use crate::app::clock::now_ms;
 use crate::engine::pipelines::Pipelines as Report;
 use crate::engine::train::trainer::{AUGMENTED, PLAIN};
 use crate::engine::train::{TrainConfig, Trainer};
@@ -14,10 +15,6 @@ use yew::prelude::*;
 
 /// Time budget of one tick, in ms (a frame is ~16 ms).
 const TICK_MS: f64 = 12.0;
-
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
 
 pub struct TrainState {
     pub settings: TrainSettings,

@@ -10,27 +10,27 @@ use std::cell::RefCell;
 use std::fmt;
 use std::rc::Rc;
 
-pub struct Shared<T>(Rc<RefCell<Option<T>>>);
+pub struct SharedSlot<T>(Rc<RefCell<Option<T>>>);
 
-impl<T> Default for Shared<T> {
+impl<T> Default for SharedSlot<T> {
     fn default() -> Self {
-        Shared(Rc::new(RefCell::new(None)))
+        SharedSlot(Rc::new(RefCell::new(None)))
     }
 }
 
-impl<T> Clone for Shared<T> {
+impl<T> Clone for SharedSlot<T> {
     fn clone(&self) -> Self {
-        Shared(self.0.clone())
+        SharedSlot(self.0.clone())
     }
 }
 
-impl<T> fmt::Debug for Shared<T> {
+impl<T> fmt::Debug for SharedSlot<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.is_some() { "Shared(..)" } else { "Shared(empty)" })
+        f.write_str(if self.is_some() { "SharedSlot(..)" } else { "SharedSlot(empty)" })
     }
 }
 
-impl<T> Shared<T> {
+impl<T> SharedSlot<T> {
     /// `f` of the contents, `None` when empty.
     pub fn read<R>(&self, f: impl FnOnce(&T) -> R) -> Option<R> {
         self.0.try_borrow().ok()?.as_ref().map(f)
@@ -51,7 +51,7 @@ impl<T> Shared<T> {
             Err(_) => value,
         };
         // Read elsewhere at this moment (never expected): a slot of its own.
-        *self = Shared(Rc::new(RefCell::new(value)));
+        *self = SharedSlot(Rc::new(RefCell::new(value)));
     }
 
     /// Take the contents out, leaving the slot empty.
