@@ -103,3 +103,29 @@ proptest! {
         }
     }
 }
+
+/// The 1-WL panel's own computation (`engine::wl_pair::compare_pair`, what
+/// the graph lab runs): two triangles and a hexagon look the same to 1-WL and
+/// get the same readout; a path and two triangles are told apart at round 1
+/// and a summing GNN reads them differently; the MLP gets its note.
+#[test]
+fn the_panel_s_pair_comparison_follows_g6() {
+    use symmetry_lab::engine::wl_pair::compare_pair;
+    let triangles = GraphInput::new(edges(6, &[(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)]));
+    let hexagon = GraphInput::new(edges(6, &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 0)]));
+    let path = GraphInput::new(edges(6, &[(0, 1), (1, 2), (2, 3), (3, 4), (4, 5)]));
+    let gin = GraphModelConfig { arch: GraphArch::Gin, readout: ReadoutMode::Sum, hidden: 8, ..Default::default() };
+    let same = compare_pair(&triangles, &hexagon, &gin, NodeFeatures::Constant).unwrap();
+    assert_eq!(same.comparison.distinguished_at(), None);
+    assert!(!same.readout_a.is_empty() && same.readout_gap() <= 1e-5, "{}", same.readout_gap());
+    assert!(same.model_note.is_none());
+    let apart = compare_pair(&triangles, &path, &gin, NodeFeatures::Constant).unwrap();
+    assert_eq!(apart.comparison.distinguished_at(), Some(1));
+    assert!(apart.readout_gap() > 1e-3, "{}", apart.readout_gap());
+    let mlp = GraphModelConfig { arch: GraphArch::Mlp, ..gin };
+    assert!(compare_pair(&triangles, &hexagon, &mlp, NodeFeatures::Constant)
+        .unwrap()
+        .model_note
+        .unwrap()
+        .contains("not a message-passing"));
+}

@@ -74,14 +74,8 @@ pub fn tile_percent(group: GridGroup, i: usize) -> (f64, f64) {
     (x - ring_left(r) - TILE / 2.0, y - TILE / 2.0)
 }
 
-/// A rigid motion of the picture: first a left-right mirror (when `flip`),
-/// then a turn of every ring about its own centre by `degrees`
-/// counterclockwise.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct RingMotion {
-    pub flip: bool,
-    pub degrees: f64,
-}
+/// A rigid motion (mirror, then turn) applied to every ring about its own centre.
+pub use crate::engine::orbit_motion::RingMotion;
 
 /// Where the motion takes the centre of orientation `i`: ring and angle.
 pub fn destination(group: GridGroup, i: usize, m: RingMotion) -> (usize, f64) {

@@ -9,77 +9,12 @@
 
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::engine::check::{APPROXIMATE, EXACT};
-use crate::engine::grid_group::{GridGroup, Mat2};
-use crate::engine::transform::{Step, Transform};
+use crate::engine::grid_group::GridGroup;
+use crate::engine::orbit_motion::RingMotion;
+pub use crate::engine::orbit_motion::{element_label, motion_of, Motion};
 use crate::viz::colormap::{range, Scale};
-use crate::viz::orbit::{self, RingMotion};
+use crate::viz::orbit;
 use yew::prelude::*;
-
-/// The everyday name of orientation `i` of `group`: `e`, `r`, `r²`, `r³`,
-/// then `f`, `rf`, `r²f`, `r³f` (r = quarter turn, f = mirror left-right;
-/// `r²f` means "mirror, then turn twice").
-pub fn element_label(group: GridGroup, i: usize) -> &'static str {
-    const NAMES: [&str; 8] = ["e", "r", "r²", "r³", "f", "rf", "r²f", "r³f"];
-    NAMES.get(i).copied().filter(|_| i < group.order()).unwrap_or("?")
-}
-
-/// What g does to the orientation planes of a group layer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Motion {
-    Identity,
-    /// Only a shift: every plane moves, the orientations keep their slots.
-    ShiftOnly,
-    /// A rigid motion of the picture. `exact` for elements of the group
-    /// (then every tile lands on a slot); `with_shift` when g also shifts.
-    Turn {
-        motion: RingMotion,
-        exact: bool,
-        with_shift: bool,
-    },
-    /// A point symmetry that is not in the group (a flip on p4 maps).
-    NotInGroup(&'static str),
-    /// Anything else (several interpolated rotations, zero-fill shifts).
-    Other,
-}
-
-/// Split a point symmetry into "mirror first (or not), then turn by k·90°".
-fn decompose(m: Mat2) -> Option<RingMotion> {
-    (0..4).find_map(|k| {
-        let r = Mat2::rot90_pow(k);
-        if r == m {
-            Some(RingMotion { flip: false, degrees: 90.0 * k as f64 })
-        } else if r.mul(Mat2::FLIP_X) == m {
-            Some(RingMotion { flip: true, degrees: 90.0 * k as f64 })
-        } else {
-            None
-        }
-    })
-}
-
-/// How g moves the planes of a layer on `group`.
-pub fn motion_of(g: &Transform, group: GridGroup) -> Motion {
-    match g.image_normal_form() {
-        Some((m, t)) if m == Mat2::IDENTITY => {
-            if t == (0, 0) {
-                Motion::Identity
-            } else {
-                Motion::ShiftOnly
-            }
-        }
-        Some((m, t)) => match (group.index_of(m), decompose(m)) {
-            (Some(_), Some(motion)) => Motion::Turn { motion, exact: true, with_shift: t != (0, 0) },
-            _ => Motion::NotInGroup(m.name()),
-        },
-        None => match g.steps.as_slice() {
-            [Step::Rotate { degrees }] => Motion::Turn {
-                motion: RingMotion { flip: false, degrees: *degrees as f64 },
-                exact: false,
-                with_shift: false,
-            },
-            _ => Motion::Other,
-        },
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct OrbitFigureProps {
