@@ -3,9 +3,9 @@
 
 use proptest::prelude::*;
 use symmetry_lab::engine::graph_input::NodeFeatures;
-use symmetry_lab::io::graph_edge_list::parse_edge_list;
+use symmetry_lab::io::graph_file::edge_list::parse_edge_list;
+use symmetry_lab::io::graph_file::json::parse_json;
 use symmetry_lab::io::graph_file::{parse_graph_file, GraphFileError, MAX_EDGES};
-use symmetry_lab::io::graph_json::parse_json;
 
 fn json_err(s: &str) -> GraphFileError {
     parse_json(s.as_bytes()).unwrap_err()

@@ -27,11 +27,12 @@ use symmetry_lab::engine::nucleotide;
 use symmetry_lab::engine::space::{Signal, Space, Tensor};
 use symmetry_lab::engine::transform::Transform;
 use symmetry_lab::io::graph_file::{self, ParsedGraph, MAX_EDGES, MAX_NODES};
+use symmetry_lab::io::graph_file::{edge_list as graph_edge_list, json as graph_json};
 use symmetry_lab::io::import_state::{self, LABS, MAX_INPUT_ENTRIES};
 use symmetry_lab::io::query::HashLocation;
 use symmetry_lab::io::transform_expr::{self, Domain};
 use symmetry_lab::io::{dna_settings, graph_settings, sequence_settings};
-use symmetry_lab::io::{fasta, graph_edge_list, graph_json, image_decode, image_settings};
+use symmetry_lab::io::{fasta, image_decode, image_settings};
 
 /// The image lab's working size: decoded pictures are fitted into it.
 const WORKING_SIZE: usize = 32;
@@ -74,14 +75,14 @@ pub fn graph_file(data: &[u8]) {
     }
 }
 
-/// `io::graph_edge_list::parse_edge_list`, directly.
+/// `io::graph_file::edge_list::parse_edge_list`, directly.
 pub fn graph_edge_list(data: &[u8]) {
     if let Ok(p) = graph_edge_list::parse_edge_list(data) {
         use_graph(p);
     }
 }
 
-/// `io::graph_json::parse_json`, directly.
+/// `io::graph_file::json::parse_json`, directly.
 pub fn graph_json(data: &[u8]) {
     if let Ok(p) = graph_json::parse_json(data) {
         use_graph(p);

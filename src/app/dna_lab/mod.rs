@@ -13,6 +13,7 @@ mod reducer;
 mod shared_slot;
 mod state;
 mod status;
+mod strand_picture;
 mod strand_strip;
 mod strand_view;
 mod strip;
@@ -90,7 +91,7 @@ pub fn DnaLab() -> Html {
     // known), while the layers wait for it.
     let (p, running) = (state.pipelines.clone(), state.running.clone());
     let pictures = use_memo((state.revision, window, running.is_some()), move |_| {
-        let draw = |x: &_, gx: &_| (strand_view::picture(x, window), strand_view::picture(gx, window));
+        let draw = |x: &_, gx: &_| (strand_picture::picture(x, window), strand_picture::picture(gx, window));
         p.read(|p| draw(&p.x, &p.gx)).or_else(|| running.read(|r| draw(r.inputs().0, r.inputs().1)))
     });
 

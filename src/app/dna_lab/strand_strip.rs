@@ -4,7 +4,7 @@
 //! share of that base (the mean over the positions a cell covers). The
 //! larger picture, with the complementary strand, is the input row below.
 
-use super::strand_view::Picture;
+use super::strand_picture::Picture;
 use crate::engine::downsample::mean_columns;
 use crate::viz::one_hot::BASE_COLORS;
 use yew::prelude::*;

@@ -10,7 +10,7 @@
 //! hands each slice's points to the reducer tagged with the sweep's key; a
 //! newer edit cancels the run, and stale slices are ignored.
 
-use super::state::now_ms;
+use crate::app::clock::now_ms;
 use crate::engine::analysis::sequence::{delay_sweep, warp_factors, warp_sweep};
 use crate::engine::models::sequence::{BiasMode, SequenceArch, SequenceModelConfig};
 use crate::engine::space::Signal;

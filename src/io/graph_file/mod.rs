@@ -5,6 +5,9 @@
 //! Every limit is checked before anything is allocated for it and is stated
 //! in the message; nothing here panics on any bytes.
 
+pub mod edge_list;
+pub mod json;
+
 use crate::engine::graph_input::GraphInput;
 use std::fmt;
 
@@ -71,9 +74,9 @@ pub fn parse_graph_file(bytes: &[u8]) -> Result<ParsedGraph, GraphFileError> {
     check_file_size(bytes)?;
     let first = strip_bom(bytes).iter().find(|b| !b.is_ascii_whitespace());
     if first == Some(&b'{') {
-        super::graph_json::parse_json(bytes)
+        json::parse_json(bytes)
     } else {
-        super::graph_edge_list::parse_edge_list(bytes)
+        edge_list::parse_edge_list(bytes)
     }
 }
 

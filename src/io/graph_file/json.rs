@@ -13,8 +13,8 @@
 //! nodes `0..=max id`. Syntax errors come with their line and column; other
 //! errors name the place, like `edges[3][1]`.
 
-use super::graph_file::{check_file_size, quote, strip_bom, EdgeCollector, GraphFileError, GraphFormat, ParsedGraph};
-use super::graph_file::{Place, Warnings, MAX_EDGES, MAX_FEATURES, MAX_NODES};
+use super::{check_file_size, quote, strip_bom, EdgeCollector, GraphFileError, GraphFormat, ParsedGraph};
+use super::{Place, Warnings, MAX_EDGES, MAX_FEATURES, MAX_NODES};
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::GraphInput;
 use crate::engine::layout::fit_unit_square;

@@ -11,8 +11,8 @@
 //! 2 3
 //! ```
 
-use super::graph_file::{check_file_size, quote, strip_bom, EdgeCollector, GraphFileError, GraphFormat, ParsedGraph};
-use super::graph_file::{Place, MAX_NODES};
+use super::{check_file_size, quote, strip_bom, EdgeCollector, GraphFileError, GraphFormat, ParsedGraph};
+use super::{Place, MAX_NODES};
 use crate::engine::graph::Graph;
 use crate::engine::graph_input::GraphInput;
 
