@@ -26,42 +26,55 @@ fn config(arch: ImageArch, group: AugGroup, g: &str, seed: u64) -> TrainConfig {
     }
 }
 
+/// Bounds of the augmentation claim on [`SEEDS`]. Measured there: the mean
+/// augmented / plain invariance error is 0.457, the accuracy on turned
+/// letters 0.604 with copies against 0.252 without (a gain of 0.35). The
+/// runs are deterministic, so the bounds decide nothing by luck; they keep a
+/// margin for changes of the trainer that do not change the claim.
+const RATIO_BOUND: f64 = 0.6;
+const ACCURACY_GAIN: f64 = 0.2;
+
 fn trained(cfg: TrainConfig, epochs: usize) -> Trainer {
     let mut t = Trainer::new(cfg).expect("g acts on images");
     t.run(epochs).expect("the body runs");
     t
 }
 
+/// The fixed seeds of the statistical claim below: twelve runs, stated here
+/// so that the claim is measured on the same draws every time.
+const SEEDS: std::ops::Range<u64> = 0..12;
+
+/// Copies under all of C4 leave the head far more invariant to rot90 than no
+/// copies, yet not exactly invariant (a generic conv body does not turn its
+/// features by a permutation). A statement about training on 24 letters holds
+/// on average, not for every seed (about one seed in 30 comes out the other
+/// way), so it is checked on the mean over the twelve fixed [`SEEDS`], with
+/// the margin measured there (printed with `--nocapture`); the exact parts
+/// hold for each seed.
+#[test]
+fn augmentation_lowers_the_invariance_error_but_not_to_zero() {
+    let n = (SEEDS.end - SEEDS.start) as f64;
+    let (mut ratio, mut acc_plain, mut acc_aug) = (0.0, 0.0, 0.0);
+    for s in SEEDS {
+        let t = trained(config(ImageArch::CnnFlatten, AugGroup::Rot90, "rot90", s), 25);
+        let st = t.history.last().unwrap();
+        ratio += f64::from(st.invariance[AUGMENTED] / st.invariance[PLAIN]) / n;
+        acc_plain += f64::from(st.acc_gx[PLAIN]) / n;
+        acc_aug += f64::from(st.acc_gx[AUGMENTED]) / n;
+        assert!(st.invariance[AUGMENTED] > EXACT, "seed {s}: {st:?}");
+        // The negative: the plain head is far from invariant, and the check says so.
+        assert!(st.invariance[PLAIN] > 0.2, "seed {s}: {st:?}");
+        let last = t.check(PLAIN, 0).unwrap().checks.pop().unwrap();
+        assert_ne!(last.verdict, Verdict::Invariant, "seed {s}");
+    }
+    println!("seeds {SEEDS:?}: mean augmented / plain invariance error {ratio:.3}; accuracy on g·x {acc_aug:.3} vs {acc_plain:.3}");
+    assert!(ratio < RATIO_BOUND, "mean augmented / plain invariance error {ratio} over seeds {SEEDS:?}");
+    // Copies help where it counts: accuracy on turned letters.
+    assert!(acc_aug > acc_plain + ACCURACY_GAIN, "accuracy on g·x: augmented {acc_aug}, plain {acc_plain}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
-
-    /// Copies under all of C4 leave the head far more invariant to rot90 than
-    /// no copies, yet not exactly invariant (a generic conv body does not
-    /// turn its features by a permutation). A statement about training on
-    /// 24 letters holds on average, not for every seed (one seed in about 30
-    /// comes out the other way: seed 580), so it is checked over three
-    /// consecutive seeds; the exact parts hold for each.
-    #[test]
-    fn augmentation_lowers_the_invariance_error_but_not_to_zero(seed in 0u64..1000) {
-        let (mut ratio, mut acc_plain, mut acc_aug) = (0.0, 0.0, 0.0);
-        for s in seed..seed + 3 {
-            let t = trained(config(ImageArch::CnnFlatten, AugGroup::Rot90, "rot90", s), 25);
-            let st = t.history.last().unwrap();
-            ratio += st.invariance[AUGMENTED] / st.invariance[PLAIN] / 3.0;
-            acc_plain += st.acc_gx[PLAIN] / 3.0;
-            acc_aug += st.acc_gx[AUGMENTED] / 3.0;
-            prop_assert!(st.invariance[AUGMENTED] > EXACT, "{st:?}");
-            // The negative: the plain head is far from invariant, and the check says so.
-            prop_assert!(st.invariance[PLAIN] > 0.2, "{st:?}");
-            let last = t.check(PLAIN, 0).unwrap().checks.pop().unwrap();
-            prop_assert_ne!(last.verdict, Verdict::Invariant);
-        }
-        // "Lowers": below the plain error on average (a margin of 0.8 failed
-        // on seeds 901..904 at 0.845, a draw the claim does not exclude).
-        prop_assert!(ratio < 1.0, "augmented / plain invariance error {ratio} over seeds {seed}..{}", seed + 3);
-        // Copies help where it counts: accuracy on turned letters.
-        prop_assert!(acc_aug > acc_plain, "accuracy on g·x: augmented {acc_aug}, plain {acc_plain}");
-    }
 
     /// An invariant body makes any head exactly invariant, at every epoch,
     /// with or without copies: p4cnn under quarter turns, cnn-gap under
