@@ -31,6 +31,7 @@ pub mod space;
 pub mod strand_pipelines;
 pub mod strand_window;
 pub mod stride_parity;
+pub mod strokes;
 pub mod sweep;
 pub mod train;
 pub mod transform;

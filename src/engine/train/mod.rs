@@ -15,7 +15,9 @@
 //! under cyclic shifts, `p4cnn` under quarter turns) gives exactly zero error
 //! for every head, trained or not.
 
+pub mod backprop;
 pub mod dataset;
+pub mod digits;
 pub mod head;
 pub mod trainer;
 
