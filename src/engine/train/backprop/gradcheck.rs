@@ -123,12 +123,12 @@ pub fn random_tensor(shape: &[usize], rng: &mut Rng) -> Tensor {
     Tensor::from_shape_fn(shape.to_vec(), |_| rng.symmetric(1.0))
 }
 
-/// A shuffled ladder `(k − n/2 + 1/2) · SPACING`: all entries differ by at
-/// least [`SPACING`] and none is within `SPACING / 2` of 0.
+/// A shuffled ladder `(k − ⌊n/2⌋ + 1/2) · SPACING`, `k = 0..n`: all entries
+/// differ by at least [`SPACING`] and none is within `SPACING / 2` of 0.
 pub fn distinct_input(shape: &[usize], rng: &mut Rng) -> Tensor {
     let n: usize = shape.iter().product();
     let order = rng.permutation(n);
-    let v: Vec<f32> = order.iter().map(|&k| (k as f32 - n as f32 / 2.0 + 0.5) * SPACING).collect();
+    let v: Vec<f32> = order.iter().map(|&k| ((k as f32 - (n / 2) as f32) + 0.5) * SPACING).collect();
     Tensor::from_shape_vec(shape.to_vec(), v).expect("length matches shape")
 }
 
@@ -159,10 +159,12 @@ mod tests {
 
     #[test]
     fn the_ladder_is_distinct_and_away_from_zero() {
-        let t = distinct_input(&[3, 4, 5], &mut Rng::new(1));
-        let mut v: Vec<f32> = t.iter().copied().collect();
-        v.sort_by(f32::total_cmp);
-        assert!(v.windows(2).all(|w| w[1] - w[0] >= SPACING * 0.999));
-        assert!(v.iter().all(|x| x.abs() >= SPACING / 2.0 * 0.999));
+        for shape in [vec![3, 4, 5], vec![1, 1, 3], vec![1]] {
+            let t = distinct_input(&shape, &mut Rng::new(1));
+            let mut v: Vec<f32> = t.iter().copied().collect();
+            v.sort_by(f32::total_cmp);
+            assert!(v.windows(2).all(|w| w[1] - w[0] >= SPACING * 0.999), "{shape:?}");
+            assert!(v.iter().all(|x| x.abs() >= SPACING / 2.0 * 0.999), "{shape:?}: {v:?}");
+        }
     }
 }

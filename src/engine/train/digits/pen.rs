@@ -37,7 +37,7 @@ impl Default for Hand {
             max_rotation: 12.0,
             max_shear: 0.25,
             aspect: (0.75, 1.3),
-            height: (0.42, 0.88),
+            height: (0.36, 0.88),
             radius: (0.6, 4.8),
             wobble: 0.8,
         }
