@@ -24,8 +24,8 @@ fn recipe(arch: ImageArch) -> FitConfig {
     let (channels, kernels, steps, lr) = match arch {
         ImageArch::CnnGap => ([16, 32], [5, 5], 8000, 3e-3),
         ImageArch::CnnFlatten => ([8, 6], [5, 5], 6000, 2e-3),
-        ImageArch::P4Cnn => ([6, 8], [5, 5], 8000, 3e-3),
-        ImageArch::P4mCnn => ([2, 8], [5, 5], 8000, 3e-3),
+        ImageArch::P4Cnn => ([6, 8], [5, 5], 12000, 3e-3),
+        ImageArch::P4mCnn => ([2, 8], [5, 5], 12000, 3e-3),
     };
     FitConfig {
         spec: Spec { arch, channels, kernels },
