@@ -168,9 +168,11 @@ pub fn lab_case(name: &str) -> Result<LabCase, String> {
     })
 }
 
-/// The image lab's default view (64×64 digit, g = shift(3,5)) with `arch`.
+/// The image lab's default view (64×64 digit, g = shift(3,5), the lab's
+/// default filters: the trained classifier) with `arch`.
 fn image(arch: ImageArch) -> Result<LabCase, String> {
-    let cfg = ImageModelConfig { input_size: image_settings::SIZES[0], ..ImageModelConfig::for_arch(arch) };
+    let lab = image_settings::ImageSettings::default().model;
+    let cfg = ImageModelConfig { input_size: lab.input_size, filters: lab.filters, ..ImageModelConfig::for_arch(arch) };
     let n = cfg.input_size;
     let img = image_presets::render(image_settings::DEFAULT_PRESET, n).ok_or("no default image preset")?;
     let x = Signal::image(img.into_shape_with_order((1, n, n)).map_err(|e| e.to_string())?);

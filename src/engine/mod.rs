@@ -34,6 +34,7 @@ pub mod scramble;
 pub mod space;
 pub mod strand_window;
 pub mod stride_parity;
+pub mod strokes;
 pub mod sweep;
 pub mod text;
 pub mod train;

@@ -1,5 +1,7 @@
 //! The image lab's settings as URL parameters, both ways:
-//! `preset`, `g`, `model`, `pad`, `filters`, `pool`, `seed`, and for the
+//! `preset`, `g`, `model`, `pad`, `filters` (`trained`, the default: the
+//! digit classifiers of `engine::models::trained`, the same for every seed;
+//! or `random`, `handmade`, `symmetric`), `pool`, `seed`, and for the
 //! group CNNs `orient` (orientation pooling), `mask=1` (the circular input
 //! mask for rotations) and `size` (the input side: 64, or the odd 63 that
 //! shows how strided pooling breaks exact rotation equivariance), and `img`:
@@ -53,7 +55,12 @@ impl Default for ImageSettings {
         ImageSettings {
             preset: Some(DEFAULT_PRESET.into()),
             g: transform_expr::parse(DEFAULT_G, Domain::Image).unwrap_or_default(),
-            model: ImageModelConfig { input_size: SIZES[0], ..ImageModelConfig::default() },
+            // A classifier whose scores mean something: the trained digits.
+            model: ImageModelConfig {
+                input_size: SIZES[0],
+                filters: FilterSource::Trained,
+                ..ImageModelConfig::default()
+            },
             mask: false,
             drawing: None,
         }
@@ -101,7 +108,7 @@ pub fn read(loc: &HashLocation) -> (ImageSettings, Vec<String>) {
             .is_some()
     });
     field("pad", "circular, zero", &mut |v| parse_padding(v).map(|p| s.model.padding = p).is_some());
-    field("filters", "random, handmade, symmetric", &mut |v| {
+    field("filters", "trained, random, handmade, symmetric", &mut |v| {
         FilterSource::parse(v).map(|f| s.model.filters = f).is_some()
     });
     field("pool", "max, avg, blur", &mut |v| parse_pool(v).map(|p| s.model.pool = p).is_some());
@@ -186,7 +193,7 @@ mod tests {
         write(&mut out, &s);
         assert_eq!(
             out.to_hash(),
-            "#/image?g=rot(45)&model=p4mcnn&pad=circular&filters=random&pool=max&seed=1&orient=mean&mask=1&size=63"
+            "#/image?g=rot(45)&model=p4mcnn&pad=circular&filters=trained&pool=max&seed=1&orient=mean&mask=1&size=63"
         );
         assert_eq!(read(&out).0, s);
         // p4cnn keeps 8 channels even after a p4mcnn link set 4.
@@ -227,6 +234,25 @@ mod tests {
         // Damaged codes are named and the preset default kept.
         let (s, errors) = read(&HashLocation::parse("#/image?img=@@@").unwrap());
         assert!(s.drawing.is_none() && errors[0].contains("drawing"), "{errors:?}");
+    }
+
+    #[test]
+    fn trained_filters_are_the_default_and_every_source_round_trips() {
+        let (s, errors) = read(&HashLocation::parse("#/image").unwrap());
+        assert!(errors.is_empty());
+        assert_eq!(s.model.filters, FilterSource::Trained);
+        for f in FilterSource::ALL {
+            let (s, errors) = read(&HashLocation::parse(&format!("#/image?filters={}&seed=7", f.name())).unwrap());
+            assert!(errors.is_empty(), "{errors:?}");
+            assert_eq!((s.model.filters, s.model.seed), (f, 7));
+            let mut out = HashLocation::default();
+            write(&mut out, &s);
+            assert!(out.to_hash().contains(&format!("filters={}", f.name())));
+            assert_eq!(read(&out).0, s);
+        }
+        let (s, errors) = read(&HashLocation::parse("#/image?filters=learned").unwrap());
+        assert_eq!(s.model.filters, FilterSource::Trained);
+        assert!(errors[0].contains("trained, random, handmade, symmetric"), "{errors:?}");
     }
 
     #[test]

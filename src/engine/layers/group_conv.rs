@@ -54,6 +54,12 @@ impl GroupConv {
     pub fn kernel_size(&self) -> usize {
         self.weight.dim().3
     }
+
+    /// The expanded filter bank the forward pass convolves with (every base
+    /// filter moved by every group element), e.g. for a backward pass.
+    pub fn bank(&self) -> ndarray::ArrayView4<'_, f32> {
+        self.bank.view()
+    }
 }
 
 impl Layer for GroupConv {

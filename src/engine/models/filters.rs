@@ -15,16 +15,21 @@ pub enum FilterSource {
     HandMade,
     /// Random, then averaged over the 8 symmetries of the square.
     Symmetric,
+    /// Learned on generated handwritten digits (`models::trained`): a
+    /// classifier of the digits 0–9. Its weights do not depend on the seed.
+    Trained,
 }
 
 impl FilterSource {
-    pub const ALL: [FilterSource; 3] = [FilterSource::Random, FilterSource::HandMade, FilterSource::Symmetric];
+    pub const ALL: [FilterSource; 4] =
+        [FilterSource::Random, FilterSource::HandMade, FilterSource::Symmetric, FilterSource::Trained];
 
     pub fn name(self) -> &'static str {
         match self {
             FilterSource::Random => "random",
             FilterSource::HandMade => "handmade",
             FilterSource::Symmetric => "symmetric",
+            FilterSource::Trained => "trained",
         }
     }
 
@@ -65,7 +70,9 @@ pub fn symmetrize(f: &Array2<f32>, group: GridGroup) -> Array2<f32> {
     acc / els.len() as f32
 }
 
-/// Filters `(out, in, k, k)` for a convolution.
+/// Filters `(out, in, k, k)` for a convolution. Trained filters come whole
+/// from [`super::trained`]; asked for here (no network for the preset) they
+/// are random.
 pub fn conv_filters(
     source: FilterSource,
     out: usize,
@@ -75,7 +82,7 @@ pub fn conv_filters(
     layer: usize,
 ) -> Array4<f32> {
     match source {
-        FilterSource::Random => random_filters(out, inp, k, rng),
+        FilterSource::Random | FilterSource::Trained => random_filters(out, inp, k, rng),
         FilterSource::Symmetric => {
             let mut w = random_filters(out, inp, k, rng);
             for mut o in w.outer_iter_mut() {

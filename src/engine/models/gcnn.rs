@@ -49,7 +49,9 @@ pub fn build(cfg: &ImageModelConfig) -> Model {
 
 /// Base filters `(out, in, |G|, k, k)` of a group convolution.
 ///
-/// - `Random`: He-uniform over the `in·|G|·k²` inputs of each output.
+/// - `Random` (and `Trained`, whose filters come whole from
+///   [`super::trained`] when it has the preset): He-uniform over the
+///   `in·|G|·k²` inputs of each output.
 /// - `Symmetric`: random, each plane averaged over D4 (so every copy of a
 ///   plane is the plane itself; only the orientation slots move).
 /// - `HandMade`: output channel `o` blurs its own input channel, orientation
@@ -64,7 +66,7 @@ pub fn group_filters(
 ) -> Array5<f32> {
     let g = group.order();
     match source {
-        FilterSource::Random | FilterSource::Symmetric => {
+        FilterSource::Random | FilterSource::Symmetric | FilterSource::Trained => {
             let v = rng.weights(out * inp * g * k * k, inp * g * k * k);
             let mut w = Array5::from_shape_vec((out, inp, g, k, k), v).expect("length matches shape");
             if source == FilterSource::Symmetric {

@@ -130,8 +130,16 @@ impl Default for ImageModelConfig {
     }
 }
 
-/// Build the model for a configuration (deterministic in the seed).
+/// Build the model for a configuration (deterministic in the seed). With
+/// `FilterSource::Trained` the committed digit classifier of the preset
+/// ([`super::trained`]): its own channels and kernels, 10 classes, the same
+/// for every seed.
 pub fn build(cfg: &ImageModelConfig) -> Model {
+    if cfg.filters == FilterSource::Trained {
+        if let Some(model) = super::trained::build(cfg) {
+            return model;
+        }
+    }
     match cfg.arch {
         ImageArch::CnnGap | ImageArch::CnnFlatten => build_cnn(cfg),
         ImageArch::P4Cnn | ImageArch::P4mCnn => gcnn::build(cfg),

@@ -1,5 +1,6 @@
 //! Architecture presets of each lab, built from seeded or hand-made weights.
 
+pub mod digit_weights;
 pub mod dna;
 pub mod filters;
 pub mod gcnn;
@@ -8,3 +9,4 @@ pub mod image;
 pub mod motif;
 pub mod recurrent_weights;
 pub mod sequence;
+pub mod trained;
