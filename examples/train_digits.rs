@@ -1,5 +1,5 @@
 //! Train the digit classifiers behind the image lab's `filters=trained` and
-//! write them, int8-quantised, to `src/engine/models/trained_digits.bin`.
+//! write them, int8-quantised, to `src/engine/models/image/trained_digits.bin`.
 //!
 //! ```sh
 //! cargo run --release --example train_digits              # all four presets
@@ -14,8 +14,8 @@
 //! kernels) and schedule are the recipe below; the README says why.
 
 use std::time::Instant;
+use symmetry_lab::engine::models::image::trained::{self, Spec, TrainedNet};
 use symmetry_lab::engine::models::image::ImageArch;
-use symmetry_lab::engine::models::trained::{self, Spec, TrainedNet};
 use symmetry_lab::engine::train::digits::{self, Split};
 use symmetry_lab::engine::train::fit::{evaluate, fit, network, FitConfig};
 
@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if archs.is_empty() {
         archs = ImageArch::ALL.to_vec();
     }
-    let out: String = arg(&args, "--out").unwrap_or_else(|| "src/engine/models/trained_digits.bin".into());
+    let out: String = arg(&args, "--out").unwrap_or_else(|| "src/engine/models/image/trained_digits.bin".into());
     let test_count: usize = arg(&args, "--test").unwrap_or(5000);
     let mut nets: Vec<TrainedNet> = std::fs::read(&out).ok().and_then(|b| trained::decode(&b).ok()).unwrap_or_default();
     let test = digits::dataset(Split::Test, 0, test_count, 64);

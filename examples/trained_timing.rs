@@ -9,12 +9,12 @@
 
 use ndarray::Array3;
 use std::time::Instant;
-use symmetry_lab::engine::check::run;
 use symmetry_lab::engine::grid_group::Mat2;
 use symmetry_lab::engine::model::Model;
 use symmetry_lab::engine::models::filters::FilterSource;
+use symmetry_lab::engine::models::image::trained::{committed, pieces, Piece, Spec};
 use symmetry_lab::engine::models::image::{build, ImageArch, ImageModelConfig};
-use symmetry_lab::engine::models::trained::{committed, pieces, Piece, Spec};
+use symmetry_lab::engine::pipelines::run;
 use symmetry_lab::engine::rng::Rng;
 use symmetry_lab::engine::space::Signal;
 use symmetry_lab::engine::train::fit::{init_params, training_settings};

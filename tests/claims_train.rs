@@ -58,7 +58,7 @@ fn augmentation_lowers_the_invariance_error_but_not_to_zero() {
     for s in SEEDS {
         let t = trained(config(ImageArch::CnnFlatten, AugGroup::Rot90, "rot90", s), 25);
         let st = t.history.last().unwrap();
-        ratio += f64::from(st.invariance[AUGMENTED] / st.invariance[PLAIN]) / n;
+        ratio += st.invariance[AUGMENTED] / st.invariance[PLAIN] / n;
         acc_plain += f64::from(st.acc_gx[PLAIN]) / n;
         acc_aug += f64::from(st.acc_gx[AUGMENTED]) / n;
         assert!(st.invariance[AUGMENTED] > EXACT, "seed {s}: {st:?}");

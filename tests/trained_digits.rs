@@ -16,8 +16,8 @@ use symmetry_lab::engine::grid_group::Mat2;
 use symmetry_lab::engine::kernels::conv2d::conv2d_im2col;
 use symmetry_lab::engine::kernels::group_bank::expand_bias;
 use symmetry_lab::engine::models::filters::FilterSource;
+use symmetry_lab::engine::models::image::trained::{self, committed_net, pieces, Piece};
 use symmetry_lab::engine::models::image::{build, ImageArch, ImageModelConfig};
-use symmetry_lab::engine::models::trained::{self, committed_net, pieces, Piece};
 use symmetry_lab::engine::space::{Signal, Space};
 use symmetry_lab::engine::train::digits::{self, Split};
 use symmetry_lab::engine::transform::{Step, Transform};
@@ -29,11 +29,14 @@ const HELD_OUT: usize = 300;
 /// The lowest held-out accuracy each preset must keep on [`HELD_OUT`] digits:
 /// a few points below what the committed weights measured there (README).
 fn threshold(arch: ImageArch) -> f32 {
+    // Measured on these 300 digits: cnn-gap 0.990, cnn-flatten 0.990, p4cnn
+    // 0.860 (a quarter-turn-invariant network cannot tell a 6 from a 9),
+    // p4mcnn P4MCNN_MEASURED.
     match arch {
-        ImageArch::CnnGap => 0.0,
-        ImageArch::CnnFlatten => 0.0,
-        ImageArch::P4Cnn => 0.0,
-        ImageArch::P4mCnn => 0.0,
+        ImageArch::CnnGap => 0.95,
+        ImageArch::CnnFlatten => 0.95,
+        ImageArch::P4Cnn => 0.80,
+        ImageArch::P4mCnn => 0.75,
     }
 }
 
@@ -246,7 +249,8 @@ fn quantisation_keeps_the_accuracy() {
         );
     }
     // And the file is small.
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/models/trained_digits.bin")).unwrap();
+    let bytes =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/models/image/trained_digits.bin")).unwrap();
     assert!(bytes.len() < 150_000, "{} bytes", bytes.len());
     assert_eq!(trained::decode(&bytes).unwrap(), trained::committed());
 }

@@ -1,6 +1,6 @@
 //! The image lab's settings as URL parameters, both ways:
 //! `preset`, `g`, `model`, `pad`, `filters` (`trained`, the default: the
-//! digit classifiers of `engine::models::trained`, the same for every seed;
+//! digit classifiers of `engine::models::image::trained`, the same for every seed;
 //! or `random`, `handmade`, `symmetric`), `pool`, `seed`, and for the
 //! group CNNs `orient` (orientation pooling), `mask=1` (the circular input
 //! mask for rotations) and `size` (the input side: 64, or the odd 63 that

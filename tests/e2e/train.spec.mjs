@@ -61,7 +61,10 @@ export default async function (t) {
   const letters = ["F", "L", "P", "T"];
   assert.ok(letters.includes(await page.getAttribute('[data-testid="prediction"]', "data-x")));
   assert.ok(letters.includes(await page.getAttribute('[data-testid="prediction"]', "data-gx")));
+  // Watched (the default pace): the run passes through the epochs one by one.
+  assert.equal(await page.inputValue('[data-testid="train-pace"]'), "watch");
   await page.click('button[title="Train both heads"]');
+  await page.waitForSelector('[data-testid="train-progress"][data-running="true"]:not([data-epoch="0"]):not([data-epoch="15"])', { state: "attached", timeout: 30000 });
   await page.waitForSelector('[data-testid="train-progress"][data-epoch="15"][data-running="false"]', { timeout: 30000 });
   const after = await heads(page);
   assert.ok(after.augmented.inv < after.plain.inv, JSON.stringify(after));

@@ -7,7 +7,7 @@ use super::state::ImageLabState;
 use crate::app::widgets::heatmap::{Heatmap, Plane};
 use crate::app::widgets::save_image::SaveImage;
 use crate::io::image_decode::{decode, MAX_FILE_BYTES};
-use crate::io::image_presets::PRESETS;
+use crate::io::image_presets::{DIGITS, PRESETS};
 use crate::viz::colormap::{ColorMap, Scale};
 use crate::viz::receptive_overlay::{self, Outline};
 use gloo::file::callbacks::FileReader;
@@ -172,8 +172,18 @@ pub fn DrawPanel(p: &DrawPanelProps) -> Html {
                 <button onclick={clear}>{ "Clear" }</button>
                 <SaveImage target={stack} name="symmetry-lab-input" what="input image" />
             </div>
+            <div class="presets digit-presets" role="group" aria-label="Preset digits">
+                <span class="presets-label">{ "Digits" }</span>
+                { for DIGITS.iter().filter_map(|d| PRESETS.iter().find(|pr| pr.name == *d)).map(|pr| {
+                    let d = p.dispatch.clone();
+                    let name = pr.name.to_string();
+                    let digit = pr.title.trim_start_matches("Digit ");
+                    html! { <button class="digit" title={format!("{}: {}", pr.title, pr.note)} aria-label={pr.title}
+                        onclick={Callback::from(move |_| d.dispatch(Action::LoadPreset(name.clone())))}>{ digit }</button> }
+                }) }
+            </div>
             <div class="presets" role="group" aria-label="Preset images">
-                { for PRESETS.iter().map(|pr| {
+                { for PRESETS.iter().filter(|pr| !DIGITS.contains(&pr.name)).map(|pr| {
                     let d = p.dispatch.clone();
                     let name = pr.name.to_string();
                     html! { <button title={pr.note} onclick={Callback::from(move |_| d.dispatch(Action::LoadPreset(name.clone())))}>{ pr.title }</button> }

@@ -141,7 +141,7 @@ pub fn ImageLab() -> Html {
         (fx.data.ndim() == 1).then(|| {
             let n = fx.data.len();
             (
-                class_labels(n),
+                class_labels(&state.cfg, n),
                 vec![
                     Series { name: "scores for x".into(), values: fx.data.iter().copied().collect(), color: COLOR_X },
                     Series {
@@ -161,7 +161,7 @@ pub fn ImageLab() -> Html {
         }
         let (sx, sgx): (Vec<f32>, Vec<f32>) = (fx.data.iter().copied().collect(), fgx.data.iter().copied().collect());
         let answer = HeadAnswer::of(&sx, &sgx)?;
-        Some((class_labels(sx.len()), answer))
+        Some((class_labels(&state.cfg, sx.len()), answer))
     });
     let export = {
         let state = state.clone();

@@ -136,6 +136,15 @@ pub const STEPS: &[Step] = &[
         }),
     },
     Step {
+        title: "Quiz yourself: DNA",
+        chapter: "DNA",
+        text: "Before you look: a plain convolution (its filters not paired with their reverse complements) reads the other strand. Which layers follow the reverse complement, and is the final score the same for both strands? Guess every layer, then show the answers.",
+        view: "#/dna?preset=tata-box&g=rc&model=conv&predict=1",
+        target: VERDICT,
+        try_this: "Guess each layer in the picker, then press \"Show the answers\".",
+        awaits: None,
+    },
+    Step {
         title: "Graphs: renumbering the nodes",
         chapter: "Graphs",
         text: "A graph has no natural order of its nodes. Renumbering them reorders the rows of the features and both the rows and columns of the adjacency matrix. Message-passing layers treat every node alike, so they follow the renumbering; a sum over nodes ignores it.",
@@ -154,6 +163,15 @@ pub const STEPS: &[Step] = &[
         awaits: None,
     },
     Step {
+        title: "Quiz yourself: graphs",
+        chapter: "Graphs",
+        text: "Before you look: here the node features are renumbered but the edges are not (the features-only mistake). Which layers still follow the renumbering, and does the readout stay the same? Guess every layer, then show the answers.",
+        view: "#/graph?preset=caffeine&g=permx(7)&model=gcn&predict=1",
+        target: VERDICT,
+        try_this: "Guess each layer in the picker, then press \"Show the answers\".",
+        awaits: None,
+    },
+    Step {
         title: "Sequences: delays and time warping",
         chapter: "Sequences",
         text: "An RNN reads a signal one step at a time. Left-padded with zeros, a delay within the padding leaves the final state unchanged when the net's rest state is a fixed point of its step on zero input (bias \"rest\"); with any other bias the padding itself moves the state, and the final state changes a little. Playing the signal slower is harder: a gated RNN can rescale its gate to follow, a plain RNN cannot.",
@@ -166,6 +184,15 @@ pub const STEPS: &[Step] = &[
             show: "rnn",
             then: "The plain RNN has no gate to slow down: its states do not follow the warped melody.",
         }),
+    },
+    Step {
+        title: "Quiz yourself: sequences",
+        chapter: "Sequences",
+        text: "Before you look: the melody is delayed by 4 steps inside 8 steps of zero padding, and the plain RNN's rest state is a fixed point of its step (bias \"rest\"). Does the state trajectory move with the delay, and does the final state change? Guess, then show the answers.",
+        view: "#/sequence?preset=melody&g=delay(4)&model=rnn&pad=8&bias=rest&predict=1",
+        target: VERDICT,
+        try_this: "Guess each layer in the picker, then press \"Show the answers\".",
+        awaits: None,
     },
     Step {
         title: "Data augmentation, the alternative",

@@ -42,13 +42,8 @@ pub fn Curves(p: &CurvesProps) -> Html {
             let pts = h.iter().map(|s| (s.epoch as f64, s.loss[k] as f64)).collect();
             series(HEAD_NAMES[k], if k == PLAIN { PLAIN_COLOR } else { AUG_COLOR }, pts)
         });
-        ChartParams {
-            series: s.to_vec(),
-            x: x_axis(h.as_slice()),
-            y: Axis::linear("cross-entropy"),
-            ..Default::default()
-        }
-        .into()
+        ChartParams { series: s.to_vec(), x: x_axis(h.as_slice()), y: Axis::linear("loss"), ..Default::default() }
+            .into()
     });
     let inv = use_memo(p.history.clone(), |h| -> ChartData {
         let s = [PLAIN, AUGMENTED].map(|k| {
@@ -58,7 +53,7 @@ pub fn Curves(p: &CurvesProps) -> Html {
         ChartParams {
             series: s.to_vec(),
             x: x_axis(h.as_slice()),
-            y: Axis::log("invariance error", 1e-7),
+            y: Axis::log("error", 1e-7),
             rules: verdict_rules(),
             ..Default::default()
         }
@@ -68,11 +63,11 @@ pub fn Curves(p: &CurvesProps) -> Html {
         <div class="train-curves">
             <div>
                 <h3 class="chart-title">{ "Training loss" }</h3>
-                <LineChart data={(*loss).clone()} caption="Training loss of both heads against the epoch" width={520} height={230} testid={Some(AttrValue::from("loss-chart"))} />
+                <LineChart data={(*loss).clone()} caption="Training loss of both heads against the epoch" width={400} height={230} testid={Some(AttrValue::from("loss-chart"))} />
             </div>
             <div>
                 <h3 class="chart-title">{ format!("Invariance error of the head under g = {}", p.g) }</h3>
-                <LineChart data={(*inv).clone()} caption={format!("Mean invariance error ‖head(g·x) − head(x)‖ / ‖head(x)‖ over the test set, g = {}, against the epoch", p.g)} width={520} height={230} testid={Some(AttrValue::from("invariance-chart"))} />
+                <LineChart data={(*inv).clone()} caption={format!("Mean invariance error ‖head(g·x) − head(x)‖ / ‖head(x)‖ over the test set, g = {}, against the epoch", p.g)} width={400} height={230} testid={Some(AttrValue::from("invariance-chart"))} />
             </div>
         </div>
     }

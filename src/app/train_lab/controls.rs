@@ -4,7 +4,7 @@
 //! the alert and the current one kept. The test transformation g has its own
 //! panel (`transform_bar`).
 
-use super::state::{Action, TrainState};
+use super::state::{Action, Pace, TrainState};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::engine::models::image::ImageArch;
 use crate::engine::train::AugGroup;
@@ -59,6 +59,14 @@ pub fn Controls(p: &ControlsProps) -> Html {
             })
             .ok_or("unknown group".into())
     }));
+    let on_pace = {
+        let d = st.dispatcher();
+        Callback::from(move |e: Event| {
+            if let Some(p) = Pace::parse(&select_value(&e)) {
+                d.dispatch(Action::SetPace(p));
+            }
+        })
+    };
     let on_copies = apply(edit(|n, v| v.parse().map(|c| n.copies = c).map_err(|_| "copies: a whole number".into())));
     let on_seed = apply(edit(|n, v| {
         v.parse::<u32>()
@@ -114,6 +122,13 @@ pub fn Controls(p: &ControlsProps) -> Html {
                 </label>
                 <label>{ "epochs " }
                     <input type="number" min="1" max={MAX_EPOCHS.to_string()} value={s.epochs.to_string()} aria-label="Epochs per press of Train" onchange={on_epochs.reform(|e: Event| input_value(&e))} />
+                </label>
+            </div>
+            <div class="tools">
+                <label>{ "speed " }
+                    <select aria-label="Training speed" data-testid="train-pace" onchange={on_pace}>
+                        { for Pace::ALL.iter().map(|p| html! { <option value={p.name()} selected={*p == st.pace}>{ p.title() }</option> }) }
+                    </select>
                 </label>
             </div>
             <div class="tools train-buttons">

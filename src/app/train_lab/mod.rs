@@ -82,13 +82,22 @@ pub fn TrainLab() -> Html {
             }),
         );
     }
-    // One training tick per animation frame while running.
+    // While running: the next tick at the next animation frame, or, when the
+    // learner watches the training, after the pace's time between epochs.
     {
         let dispatch = state.dispatcher();
-        use_effect_with((state.tick, state.running), move |(_, running)| {
-            let frame =
-                running.then(|| gloo::render::request_animation_frame(move |_| dispatch.dispatch(Action::Tick)));
-            move || drop(frame)
+        let wait = if state.ready() { state.pace.epoch_ms() } else { 0 };
+        use_effect_with((state.tick, state.running, wait), move |&(_, running, wait)| {
+            let (mut frame, mut timer) = (None, None);
+            if running && wait == 0 {
+                frame = Some(gloo::render::request_animation_frame(move |_| dispatch.dispatch(Action::Tick)));
+            } else if running {
+                timer = Some(gloo::timers::callback::Timeout::new(wait, move || dispatch.dispatch(Action::Tick)));
+            }
+            move || {
+                drop(frame);
+                drop(timer);
+            }
         });
     }
 

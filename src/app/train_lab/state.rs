@@ -16,6 +16,48 @@ use yew::prelude::*;
 /// Time budget of one tick, in ms (a frame is ~16 ms).
 const TICK_MS: f64 = 12.0;
 
+/// How fast training plays: slowly enough to watch the curves move, or as
+/// fast as the machine allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    Slow,
+    Watch,
+    Instant,
+}
+
+impl Pace {
+    pub const ALL: [Pace; 3] = [Pace::Slow, Pace::Watch, Pace::Instant];
+
+    /// The time between two epochs, in ms (0: as fast as possible).
+    pub fn epoch_ms(self) -> u32 {
+        match self {
+            Pace::Slow => 300,
+            Pace::Watch => 80,
+            Pace::Instant => 0,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pace::Slow => "slow",
+            Pace::Watch => "watch",
+            Pace::Instant => "instant",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pace::Slow => "slow (about 3 epochs a second)",
+            Pace::Watch => "watch (about 12 epochs a second)",
+            Pace::Instant => "instant",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Pace> {
+        Pace::ALL.into_iter().find(|p| p.name() == s)
+    }
+}
+
 pub struct TrainState {
     pub settings: TrainSettings,
     pub trainer: Option<Rc<RefCell<Trainer>>>,
@@ -38,6 +80,8 @@ pub struct TrainState {
     /// first layer that is not exact until then); forgotten when the body
     /// changes (its layers do).
     pub shown: Option<usize>,
+    /// How fast training plays.
+    pub pace: Pace,
 }
 
 pub enum Action {
@@ -54,6 +98,7 @@ pub enum Action {
     Sample(usize),
     /// Show this layer in the compare strip.
     Show(usize),
+    SetPace(Pace),
     DismissError,
 }
 
@@ -72,6 +117,7 @@ impl TrainState {
             sample: 0,
             report: None,
             shown: None,
+            pace: Pace::Watch,
         };
         s.restart();
         s.error = (!errors.is_empty()).then(|| errors.join(" ")).or(s.error);
@@ -135,7 +181,12 @@ impl TrainState {
             return;
         };
         let start = now_ms();
-        let result = t.borrow_mut().step(self.stop_at, &mut || now_ms() - start < TICK_MS);
+        // Watched training does one epoch per tick; the ticks are spaced by the pace.
+        let target = match self.pace {
+            Pace::Instant => self.stop_at,
+            _ => (t.borrow().epochs() + 1).min(self.stop_at),
+        };
+        let result = t.borrow_mut().step(target, &mut || now_ms() - start < TICK_MS);
         if let Err(e) = result {
             self.error = Some(e);
             self.running = false;
@@ -217,6 +268,7 @@ impl Reducible for TrainState {
                 s.recheck();
             }
             Action::Show(k) => s.shown = Some(k),
+            Action::SetPace(p) => s.pace = p,
             Action::DismissError => s.error = None,
         }
         Rc::new(s)
@@ -239,6 +291,7 @@ impl TrainState {
             sample: self.sample,
             report: self.report.clone(),
             shown: self.shown,
+            pace: self.pace,
         }
     }
 }
@@ -250,5 +303,6 @@ impl PartialEq for TrainState {
             && self.shown == other.shown
             && self.running == other.running
             && self.error == other.error
+            && self.pace == other.pace
     }
 }

@@ -3,12 +3,20 @@
 //! far the scores moved against their spread. This is how the head of a
 //! classifier is judged: did g change the answer?
 
+use crate::engine::models::image::trained;
+use crate::engine::models::image::ImageModelConfig;
 use crate::engine::prediction::HeadAnswer;
 use yew::prelude::*;
 
-/// The names of `n` classes of an untrained head.
-pub fn class_labels(n: usize) -> Vec<String> {
-    (1..=n).map(|i| format!("class {i}")).collect()
+/// The names of the `n` classes of the image model `cfg` builds: the digits
+/// "0" … "9" for the trained classifiers, "class 1" … for untrained heads.
+pub fn class_labels(cfg: &ImageModelConfig, n: usize) -> Vec<String> {
+    let labels = trained::class_labels(cfg);
+    if labels.len() == n {
+        labels
+    } else {
+        (1..=n).map(|i| format!("class {i}")).collect()
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -34,8 +42,8 @@ pub fn Prediction(p: &PredictionProps) -> Html {
     let summary = if a.flipped() { "g changed the answer" } else { "same answer" };
     html! {
         <p class={classes!("prediction", a.flipped().then_some("flipped"))} data-testid="prediction" data-x={x.clone()} data-gx={gx.clone()}>
-            <span class="pred"><span class="muted">{ "x: " }</span><strong>{ x }</strong>{ format!(" ({})", percent(a.x.probability)) }</span>
-            <span class="pred"><span class="muted">{ " · g·x: " }</span><strong>{ gx }</strong>{ format!(" ({})", percent(a.gx.probability)) }</span>
+            <span class="pred"><span class="muted">{ "The network reads x as " }</span><strong>{ x }</strong>{ format!(" ({})", percent(a.x.probability)) }</span>
+            <span class="pred"><span class="muted">{ " and g·x as " }</span><strong>{ gx }</strong>{ format!(" ({})", percent(a.gx.probability)) }</span>
             <span class="muted">{ format!(" — {summary}; {moved}.") }</span>
         </p>
     }

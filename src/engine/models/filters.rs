@@ -15,7 +15,7 @@ pub enum FilterSource {
     HandMade,
     /// Random, then averaged over the 8 symmetries of the square.
     Symmetric,
-    /// Learned on generated handwritten digits (`models::trained`): a
+    /// Learned on generated handwritten digits (`models::image::trained`): a
     /// classifier of the digits 0–9. Its weights do not depend on the seed.
     Trained,
 }

@@ -20,7 +20,7 @@
 //! (`digits`), a backward pass for every layer of the image presets
 //! (`backprop`), the chain rule and the loss (`network`), Adam (`adam`) and
 //! the training loop (`fit`). The result is committed and loaded by
-//! [`crate::engine::models::trained`].
+//! [`crate::engine::models::image::trained`].
 
 pub mod adam;
 pub mod backprop;

@@ -9,7 +9,7 @@
 use super::backprop::Backward;
 use crate::engine::layers::{Layer, LayerError};
 use crate::engine::model::Model;
-use crate::engine::models::trained::Piece;
+use crate::engine::models::image::trained::Piece;
 use crate::engine::space::{Signal, Tensor};
 use std::sync::Arc;
 
@@ -120,8 +120,8 @@ mod tests {
     use crate::engine::kernels::conv2d::Padding;
     use crate::engine::layers::orient_pool::OrientReduce;
     use crate::engine::layers::pool::PoolMode;
+    use crate::engine::models::image::trained::{pieces, Spec};
     use crate::engine::models::image::{ImageArch, ImageModelConfig};
-    use crate::engine::models::trained::{pieces, Spec};
     use crate::engine::rng::Rng;
 
     #[test]

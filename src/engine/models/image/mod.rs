@@ -3,10 +3,13 @@
 //! pooling (scale separation), then an invariant global pooling (`cnn-gap`) or
 //! a position-dependent flatten + dense (`cnn-flatten`), and a linear head.
 //! The group CNNs `p4cnn` and `p4mcnn` (lifting and group convolutions,
-//! orientation pooling) are built in [`super::gcnn`].
+//! orientation pooling) are built in [`gcnn`].
+
+pub mod digit_weights;
+pub mod gcnn;
+pub mod trained;
 
 use super::filters::{conv_filters, FilterSource};
-use super::gcnn;
 use crate::engine::grid_group::GridGroup;
 use crate::engine::kernels::conv2d::Padding;
 use crate::engine::layers::activation::Activation;
@@ -132,11 +135,11 @@ impl Default for ImageModelConfig {
 
 /// Build the model for a configuration (deterministic in the seed). With
 /// `FilterSource::Trained` the committed digit classifier of the preset
-/// ([`super::trained`]): its own channels and kernels, 10 classes, the same
+/// ([`trained`]): its own channels and kernels, 10 classes, the same
 /// for every seed.
 pub fn build(cfg: &ImageModelConfig) -> Model {
     if cfg.filters == FilterSource::Trained {
-        if let Some(model) = super::trained::build(cfg) {
+        if let Some(model) = trained::build(cfg) {
             return model;
         }
     }

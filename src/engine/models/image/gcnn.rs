@@ -10,8 +10,7 @@
 //! equivariance after the stride-2 pooling the input side must be even (see
 //! [`crate::engine::stride_parity`]).
 
-use super::filters::{conv_filters, symmetrize, FilterSource};
-use super::image::{dense_head, ImageModelConfig};
+use super::{dense_head, ImageModelConfig};
 use crate::engine::grid_group::GridGroup;
 use crate::engine::layers::activation::Activation;
 use crate::engine::layers::global_pool::GlobalPool;
@@ -22,6 +21,7 @@ use crate::engine::layers::pool::Pool;
 use crate::engine::layers::Layer;
 use crate::engine::model::Model;
 use crate::engine::models::filters::hand_made_bank;
+use crate::engine::models::filters::{conv_filters, symmetrize, FilterSource};
 use crate::engine::rng::Rng;
 use ndarray::{Array1, Array5};
 use std::sync::Arc;

@@ -12,7 +12,8 @@
 //! ([`models_for`], [`check`]): the symmetry acts on the weights as well as on
 //! the signal, which is what "the gate makes warping learnable" means.
 
-use super::recurrent_weights;
+pub mod recurrent_weights;
+
 use crate::engine::layers::final_state::FinalState;
 use crate::engine::layers::Layer;
 use crate::engine::model::Model;

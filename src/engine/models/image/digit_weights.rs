@@ -234,7 +234,10 @@ mod tests {
                 assert!(err <= bound, "tensor {k} block {blk}: {err} > {bound}");
             }
         }
-        assert_eq!((block_len(&[3, 1, 3, 3]), block_len(&[2, 3, 8, 5, 5]), block_len(&[10, 7]), block_len(&[10])), (9, 25, 7, 1));
+        assert_eq!(
+            (block_len(&[3, 1, 3, 3]), block_len(&[2, 3, 8, 5, 5]), block_len(&[10, 7]), block_len(&[10])),
+            (9, 25, 7, 1)
+        );
         // 6 bytes of file header, 12 of record header, f32 scales (one per 3×3
         // plane: 3 and 6; one per dense row: 10) and biases, one byte per weight.
         assert_eq!(bytes.len(), 6 + 12 + 4 * (3 + 3 + 6 + 2 + 10 + 10) + 27 + 54 + 20);

@@ -16,7 +16,7 @@
 //! banks of leaky integrators of `tanh(x)` with gates `α · 2^{−j/2}`, time
 //! constants spread over a factor of `2^{H/2}`.
 
-use super::sequence::{BiasMode, SequenceModelConfig, WeightSource};
+use super::{BiasMode, SequenceModelConfig, WeightSource};
 use crate::engine::layers::gated_rnn::GatedRnn;
 use crate::engine::layers::lstm::Lstm;
 use crate::engine::layers::rnn::Rnn;

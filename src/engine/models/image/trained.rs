@@ -16,7 +16,7 @@
 //! canvas without its last row and column).
 
 use super::digit_weights::{self, Record};
-use super::image::{ImageArch, ImageModelConfig};
+use super::{ImageArch, ImageModelConfig};
 use crate::engine::layers::activation::Activation;
 use crate::engine::layers::conv2d::Conv2d;
 use crate::engine::layers::dense::Dense;
@@ -246,7 +246,7 @@ pub fn build(cfg: &ImageModelConfig) -> Option<Model> {
 /// The names of the class scores of the model `cfg` builds: "0".."9" for the
 /// trained digit classifiers, "class 1".."class n" for untrained heads.
 pub fn class_labels(cfg: &ImageModelConfig) -> Vec<String> {
-    if cfg.filters == super::filters::FilterSource::Trained && committed_net(cfg.arch).is_some() {
+    if cfg.filters == crate::engine::models::filters::FilterSource::Trained && committed_net(cfg.arch).is_some() {
         DIGIT_LABELS.iter().map(|s| s.to_string()).collect()
     } else {
         (1..=cfg.classes).map(|i| format!("class {i}")).collect()
