@@ -127,4 +127,21 @@ export default async function (t) {
   assert.notEqual(checks.at(-1).verdict, "approximate", JSON.stringify(checks.at(-1)));
   assert.match(await plain.textContent('[data-testid="verdict"]'), /barely reacts to where things are/);
   await assertFirstScreen(plain, "cnn-gap rot90");
+
+  // The trained classifier (the default filters) reads the digit: a shift by
+  // whole pooling cells keeps the answer, a quarter turn changes it, and the
+  // quarter-turn-invariant p4cnn gives the same answer for both.
+  const answers = async (hash) => {
+    const p = await t.open(hash, { width: 1280, height: 720 });
+    await settled(p);
+    const pr = p.locator('[data-testid="prediction"]');
+    return [await pr.getAttribute("data-x"), await pr.getAttribute("data-gx")];
+  };
+  assert.deepEqual(await answers("#/image?preset=digit3&model=cnn-gap&g=shift(4,6)"), ["3", "3"]);
+  const [x, gx] = await answers("#/image?preset=digit3&model=cnn-gap&g=rot90");
+  assert.equal(x, "3");
+  assert.notEqual(gx, "3", "a plain CNN does not recognise a turned 3");
+  const [px, pgx] = await answers("#/image?preset=digit3&model=p4cnn&g=rot90");
+  assert.equal(px, pgx, "p4cnn gives a turned digit the same answer");
+  assert.equal(px, "3");
 }
