@@ -20,8 +20,45 @@ fn word() -> impl Strategy<Value = Transform> {
     proptest::collection::vec(image_step(), 0..6).prop_map(|steps| Transform { steps })
 }
 
+/// Where output pixel `(i, j)` of one step's action reads from, written out
+/// from the definitions and not through the engine's action: a cyclic shift
+/// by `(dx, dy)` reads `(i − dy, j − dx)` wrapped; a point symmetry M about
+/// the centre reads `M⁻¹ p` in centred coordinates (doubled, so that an even
+/// side's half-pixel centre stays an integer: X = 2j − (n − 1), Y = 2i − (n − 1)).
+fn source_of(step: &Step, n: usize, (i, j): (usize, usize)) -> (usize, usize) {
+    let n = n as i64;
+    match step {
+        Step::Shift { dx, dy, .. } => {
+            ((i as i64 - *dy as i64).rem_euclid(n) as usize, (j as i64 - *dx as i64).rem_euclid(n) as usize)
+        }
+        Step::Point(m) => {
+            let inv = m.inverse();
+            let (x, y) = (2 * j as i64 - (n - 1), 2 * i as i64 - (n - 1));
+            let (sx, sy) = (inv.a as i64 * x + inv.b as i64 * y, inv.c as i64 * x + inv.d as i64 * y);
+            (((sy + n - 1) / 2) as usize, ((sx + n - 1) / 2) as usize)
+        }
+        other => panic!("not an image step: {other:?}"),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// C1 against an independent computation: a word acts as the composition
+    /// of its steps' index maps (the last step's map read first), computed
+    /// here from the definitions, pixel by pixel. Since `h.then(g)` is a word,
+    /// this also checks g(h x) = (gh) x without the engine's composition.
+    #[test]
+    fn c1_a_word_acts_as_the_composition_of_its_steps((seed, n) in seed_and_even_size(), w in word()) {
+        let x = random_image(1, n, seed);
+        let got = w.act(&x).unwrap();
+        for i in 0..n {
+            for j in 0..n {
+                let src = w.steps.iter().rev().fold((i, j), |p, step| source_of(step, n, p));
+                prop_assert_eq!(got.data[[0, i, j]], x.data[[0, src.0, src.1]], "{} at ({}, {})", w, i, j);
+            }
+        }
+    }
 
     #[test]
     fn c1_composition_and_inverse((seed, n) in seed_and_even_size(), g in word(), h in word()) {

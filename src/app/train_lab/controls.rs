@@ -4,7 +4,8 @@
 //! the alert and the current one kept. The test transformation g has its own
 //! panel (`transform_bar`).
 
-use super::state::{Action, Pace, TrainState};
+use super::reducer::Action;
+use super::state::{Pace, TrainState};
 use crate::app::widgets::compute_time::ComputeTime;
 use crate::engine::models::image::ImageArch;
 use crate::engine::train::AugGroup;

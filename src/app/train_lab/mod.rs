@@ -11,6 +11,7 @@
 mod charts;
 mod controls;
 mod explain;
+mod reducer;
 mod samples;
 mod state;
 mod strip;
@@ -34,7 +35,8 @@ use crate::viz::colormap::{ColorMap, Scale};
 use charts::{Accuracy, Curves, HEAD_NAMES};
 use controls::Controls;
 use explain::RunFacts;
-use state::{Action, TrainState};
+use reducer::Action;
+use state::TrainState;
 use std::rc::Rc;
 use transform_bar::TransformBar;
 use yew::prelude::*;

@@ -11,7 +11,6 @@ use crate::engine::train::{TrainConfig, Trainer};
 use crate::io::train_settings::{TrainSettings, MAX_EPOCHS};
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::prelude::*;
 
 /// Time budget of one tick, in ms (a frame is ~16 ms).
 const TICK_MS: f64 = 12.0;
@@ -84,24 +83,6 @@ pub struct TrainState {
     pub pace: Pace,
 }
 
-pub enum Action {
-    /// New settings (from a control or a pasted link) and what was refused.
-    Apply(TrainSettings, Vec<String>),
-    /// A refused control value, in words.
-    Refuse(String),
-    Train,
-    Pause,
-    Reset,
-    /// One more epoch.
-    Step,
-    Tick,
-    Sample(usize),
-    /// Show this layer in the compare strip.
-    Show(usize),
-    SetPace(Pace),
-    DismissError,
-}
-
 impl TrainState {
     pub fn new(settings: TrainSettings, errors: Vec<String>) -> Self {
         let mut s = TrainState {
@@ -125,7 +106,7 @@ impl TrainState {
     }
 
     /// A fresh run of the current settings; features are computed by ticks.
-    fn restart(&mut self) {
+    pub(super) fn restart(&mut self) {
         let cfg = TrainConfig {
             arch: self.settings.arch,
             group: self.settings.group,
@@ -175,7 +156,7 @@ impl TrainState {
         }
     }
 
-    fn run_tick(&mut self) {
+    pub(super) fn run_tick(&mut self) {
         let Some(t) = self.trainer.clone() else {
             self.running = false;
             return;
@@ -203,7 +184,7 @@ impl TrainState {
         self.tick += 1;
     }
 
-    fn recheck(&mut self) {
+    pub(super) fn recheck(&mut self) {
         if let Some(t) = &self.trainer {
             let t = t.borrow();
             if t.ready() {
@@ -214,70 +195,9 @@ impl TrainState {
     }
 }
 
-impl Reducible for TrainState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = match Rc::try_unwrap(self) {
-            Ok(s) => s,
-            Err(rc) => rc.cloned(),
-        };
-        match action {
-            Action::Apply(settings, errors) => {
-                let same_run = settings.arch == s.settings.arch
-                    && settings.group == s.settings.group
-                    && settings.copies_used() == s.settings.copies_used()
-                    && settings.g == s.settings.g
-                    && settings.seed == s.settings.seed;
-                if settings != s.settings {
-                    s.revision += 1;
-                }
-                if settings.arch != s.settings.arch {
-                    s.shown = None;
-                }
-                s.settings = settings;
-                if same_run {
-                    s.recheck();
-                    s.error = None;
-                } else {
-                    s.restart();
-                }
-                if !errors.is_empty() {
-                    s.error = Some(errors.join(" "));
-                }
-            }
-            Action::Refuse(message) => s.error = Some(message),
-            Action::Train => {
-                s.stop_at = s.next_target();
-                s.running = true;
-                s.longest_ms = 0.0;
-            }
-            Action::Pause => s.running = false,
-            Action::Reset => s.restart(),
-            Action::Step => {
-                s.stop_at = s.epochs() + 1;
-                s.running = true;
-            }
-            Action::Tick => {
-                if s.running {
-                    s.run_tick();
-                }
-            }
-            Action::Sample(i) => {
-                s.sample = i;
-                s.recheck();
-            }
-            Action::Show(k) => s.shown = Some(k),
-            Action::SetPace(p) => s.pace = p,
-            Action::DismissError => s.error = None,
-        }
-        Rc::new(s)
-    }
-}
-
 impl TrainState {
     /// A copy sharing the run (the reducer mutates the run in place anyway).
-    fn cloned(&self) -> TrainState {
+    pub(super) fn cloned(&self) -> TrainState {
         TrainState {
             settings: self.settings.clone(),
             trainer: self.trainer.clone(),

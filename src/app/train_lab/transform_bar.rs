@@ -6,7 +6,8 @@
 //! (the heads' history was measured under the old g); a g that cannot move a
 //! letter is refused in words and the run kept.
 
-use super::state::{Action, TrainState};
+use super::reducer::Action;
+use super::state::TrainState;
 use crate::app::widgets::transform_panel::{QuickStep, TransformPanel};
 use crate::engine::grid_group::Mat2;
 use crate::engine::space::Signal;
