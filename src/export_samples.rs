@@ -28,20 +28,7 @@ fn export(lab: &'static str, url: HashLocation, model: &Model, x: Signal, g: &st
     let g = transform_expr::parse(g, domain).expect("the samples are valid");
     let r: Pipelines = pipelines::run(model, &x, &g).expect("the samples are valid");
     let url = url.to_hash();
-    let json = Export {
-        lab,
-        url: url.clone(),
-        input: &x,
-        transformed: &r.gx,
-        g: &g,
-        model,
-        model_gx: None,
-        trace_x: &r.trace_x,
-        trace_gx: &r.trace_gx,
-        checks: &r.checks,
-    }
-    .to_json()
-    .to_string();
+    let json = Export::of(lab, url.clone(), &r, &g, model, None).to_json().to_string();
     Exported { lab, url, input: x, json }
 }
 

@@ -5,11 +5,10 @@
 //! fits; each lab's hash listener applies it).
 
 use crate::app::url;
-use crate::engine::check::LayerCheck;
 use crate::engine::export::Export;
 use crate::engine::graph_input::GraphInput;
 use crate::engine::model::Model;
-use crate::engine::space::Signal;
+use crate::engine::pipelines::Pipelines;
 use crate::engine::transform::Transform;
 use crate::io::import_state::{parse_state, ImportedState};
 use std::cell::RefCell;
@@ -28,41 +27,26 @@ pub fn take_imported_graph() -> Option<GraphInput> {
     IMPORTED_GRAPH.with(|g| g.borrow_mut().take())
 }
 
-/// Everything an export needs, borrowed from a lab's pipelines.
-pub struct Pipes<'a> {
-    pub input: &'a Signal,
-    pub transformed: &'a Signal,
+/// What an export needs besides the lab's pipelines: g and the models that
+/// ran (`model_gx` when the g·x pipeline ran another one: the sequence lab's
+/// slowed gates).
+pub struct Ran<'a> {
     pub g: &'a Transform,
     pub model: &'a Model,
-    /// The g·x pipeline's model when it differs (the sequence lab's slowed gates).
     pub model_gx: Option<&'a Model>,
-    pub trace_x: &'a [Signal],
-    pub trace_gx: &'a [Signal],
-    pub checks: &'a [LayerCheck],
 }
 
-/// The `symmetry-lab/1` document of a lab, with the link of the current view.
-pub fn export_json(lab: &str, p: Pipes) -> String {
-    export_json_with(lab, p, vec![])
+/// The `symmetry-lab/1` document of a lab's pipelines, with the link of the
+/// current view.
+pub fn export_json(lab: &str, p: &Pipelines, ran: Ran) -> String {
+    export_json_with(lab, p, ran, vec![])
 }
 
 /// [`export_json`] with more top-level fields (the graph lab's `graph`).
-pub fn export_json_with(lab: &str, p: Pipes, extra: Vec<(&str, serde_json::Value)>) -> String {
+pub fn export_json_with(lab: &str, p: &Pipelines, ran: Ran, extra: Vec<(&str, serde_json::Value)>) -> String {
     let mut loc = url::current_or_default();
     loc.set("embed", None);
-    let mut doc = Export {
-        lab,
-        url: loc.to_hash(),
-        input: p.input,
-        transformed: p.transformed,
-        g: p.g,
-        model: p.model,
-        model_gx: p.model_gx,
-        trace_x: p.trace_x,
-        trace_gx: p.trace_gx,
-        checks: p.checks,
-    }
-    .to_json();
+    let mut doc = Export::of(lab, loc.to_hash(), p, ran.g, ran.model, ran.model_gx).to_json();
     if let Some(fields) = doc.as_object_mut() {
         for (key, value) in extra {
             fields.insert(key.to_string(), value);

@@ -12,6 +12,7 @@
 use crate::engine::check::{LayerCheck, Origin};
 use crate::engine::layers::Setting;
 use crate::engine::model::Model;
+use crate::engine::pipelines::Pipelines;
 use crate::engine::space::{Signal, Tensor};
 use crate::engine::transform::Transform;
 use ndarray::ArrayD;
@@ -125,7 +126,30 @@ pub struct Export<'a> {
     pub checks: &'a [LayerCheck],
 }
 
-impl Export<'_> {
+impl<'a> Export<'a> {
+    /// The export of a lab's pipelines (`engine::pipelines`), as the lab shows them.
+    pub fn of(
+        lab: &'a str,
+        url: String,
+        p: &'a Pipelines,
+        g: &'a Transform,
+        model: &'a Model,
+        model_gx: Option<&'a Model>,
+    ) -> Export<'a> {
+        Export {
+            lab,
+            url,
+            input: &p.x,
+            transformed: &p.gx,
+            g,
+            model,
+            model_gx,
+            trace_x: &p.trace_x,
+            trace_gx: &p.trace_gx,
+            checks: &p.checks,
+        }
+    }
+
     pub fn to_json(&self) -> Value {
         let layers: Vec<Value> = self
             .checks

@@ -20,7 +20,7 @@ mod strip;
 mod transform_bar;
 mod views;
 
-use crate::app::share::{self, Pipes};
+use crate::app::share::{self, Ran};
 use crate::app::url;
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
@@ -136,19 +136,9 @@ pub fn DnaLab() -> Html {
     let export = {
         let state = state.clone();
         Callback::from(move |()| {
-            state.pipelines.read(|p| {
-                let pipes = Pipes {
-                    input: &p.x,
-                    transformed: &p.gx,
-                    g: &state.g,
-                    model: &state.model,
-                    model_gx: None,
-                    trace_x: &p.trace_x,
-                    trace_gx: &p.trace_gx,
-                    checks: &p.checks,
-                };
-                share::export_json("dna", pipes)
-            })
+            state
+                .pipelines
+                .read(|p| share::export_json("dna", p, Ran { g: &state.g, model: &state.model, model_gx: None }))
         })
     };
     let import = {

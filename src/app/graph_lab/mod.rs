@@ -27,7 +27,7 @@ mod views;
 mod wl_data;
 mod wl_panel;
 
-use crate::app::share::{self, Pipes};
+use crate::app::share::{self, Ran};
 use crate::app::url;
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
@@ -182,17 +182,12 @@ pub fn GraphLab() -> Html {
         let state = state.clone();
         Callback::from(move |()| {
             let (p, model) = (state.pipelines.as_ref()?, state.model.as_ref()?);
-            let pipes = Pipes {
-                input: &p.x,
-                transformed: &p.gx,
-                g: &state.g,
-                model,
-                model_gx: None,
-                trace_x: &p.trace_x,
-                trace_gx: &p.trace_gx,
-                checks: &p.checks,
-            };
-            Some(share::export_json_with("graph", pipes, vec![("graph", graph_json(&state))]))
+            Some(share::export_json_with(
+                "graph",
+                p,
+                Ran { g: &state.g, model, model_gx: None },
+                vec![("graph", graph_json(&state))],
+            ))
         })
     };
     let import = {

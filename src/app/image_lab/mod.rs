@@ -23,7 +23,7 @@ mod sweep_panel;
 mod transform_bar;
 mod views;
 
-use crate::app::share::{self, Pipes};
+use crate::app::share::{self, Ran};
 use crate::app::url;
 use crate::app::widgets::bar_chart::{BarChart, Series};
 use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
@@ -167,18 +167,7 @@ pub fn ImageLab() -> Html {
         let state = state.clone();
         Callback::from(move |()| {
             let p = state.pipelines.as_ref()?;
-            let x = state.network_input();
-            let pipes = Pipes {
-                input: &x,
-                transformed: &p.gx,
-                g: &state.g,
-                model: &state.model,
-                model_gx: None,
-                trace_x: &p.trace_x,
-                trace_gx: &p.trace_gx,
-                checks: &p.checks,
-            };
-            Some(share::export_json("image", pipes))
+            Some(share::export_json("image", p, Ran { g: &state.g, model: &state.model, model_gx: None }))
         })
     };
     let import = {

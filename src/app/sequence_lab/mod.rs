@@ -21,7 +21,7 @@ mod sweeps;
 mod transform_bar;
 mod views;
 
-use crate::app::share::{self, Pipes};
+use crate::app::share::{self, Ran};
 use crate::app::url;
 use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::compute_time::ComputeTime;
@@ -163,21 +163,11 @@ pub fn SequenceLab() -> Html {
     let export = {
         let state = state.clone();
         Callback::from(move |()| {
-            let (runs, run) = (state.runs.as_ref()?, state.active()?);
+            let run = state.active()?;
             // The model of x; with gate rescaling the g·x pipeline ran slowed-down gates (see the README).
             let (model, model_gx) = models_for(&state.cfg, &state.g);
             let r = &run.report;
-            let pipes = Pipes {
-                input: &runs.x,
-                transformed: &r.gx,
-                g: &state.g,
-                model: &model,
-                model_gx: Some(&model_gx),
-                trace_x: &r.trace_x,
-                trace_gx: &r.trace_gx,
-                checks: &r.checks,
-            };
-            Some(share::export_json("sequence", pipes))
+            Some(share::export_json("sequence", r, Ran { g: &state.g, model: &model, model_gx: Some(&model_gx) }))
         })
     };
     let import = {

@@ -17,7 +17,7 @@ mod state;
 mod strip;
 mod transform_bar;
 
-use crate::app::share::{self, Pipes};
+use crate::app::share::{self, Ran};
 use crate::app::url;
 use crate::app::widgets::compare_strip::{default_layer, CompareStrip};
 use crate::app::widgets::heatmap::{Heatmap, Plane};
@@ -198,17 +198,7 @@ pub fn TrainLab() -> Html {
         Callback::from(move |()| {
             let (r, t) = (state.report.as_ref()?, state.trainer.as_ref()?);
             let model = t.borrow().model(state.head());
-            let pipes = Pipes {
-                input: &r.x,
-                transformed: &r.gx,
-                g: &state.settings.g,
-                model: &model,
-                model_gx: None,
-                trace_x: &r.trace_x,
-                trace_gx: &r.trace_gx,
-                checks: &r.checks,
-            };
-            Some(share::export_json("train", pipes))
+            Some(share::export_json("train", r, Ran { g: &state.settings.g, model: &model, model_gx: None }))
         })
     };
     let import = {
