@@ -145,7 +145,9 @@ async fn line_chart_draws_and_lists_its_numbers() {
     let canvas = root.query_selector("canvas[data-testid=chart]").unwrap().expect("rendered");
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(all(&root, "tbody tr").len(), 5);
-    assert_eq!(all(&root, ".legend-item").len(), 2);
+    // Two series, and the two verdict rules named in the legend (not written over the data).
+    assert_eq!(all(&root, ".legend-item:not(.rule)").len(), 2);
+    assert_eq!(all(&root, ".legend-item.rule").len(), 2);
 }
 
 #[wasm_bindgen_test]
